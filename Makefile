@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both set up .venv first.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+
+# Material's end-of-life banner is not about this project; real warnings still fail the build.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check standins test system-deps clean
+
+$(STAMP): requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+serve: $(STAMP)  ## serve with live reload at http://127.0.0.1:8000
+	$(PYTHON) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## strict build into site/, with the article check
+	$(PYTHON) -m mkdocs build --strict --clean
+
+check: build  ## the article check again, standalone, on the built site
+	$(PYTHON) scripts/check_article.py site
+	$(PYTHON) scripts/standins.py --check
+
+standins: $(STAMP)  ## redraw the figure stand-ins from source/figures.yml
+	$(PYTHON) scripts/standins.py
+
+system-deps:
+	bash scripts/system_deps.sh
+
+test: $(STAMP) system-deps  ## the whole suite
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

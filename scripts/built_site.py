@@ -1,0 +1,56 @@
+"""Read a built site: its pages, the author's text on each, and the images each shows."""
+
+from __future__ import annotations
+
+import posixpath
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+
+from article_source import ArticleError, squash
+
+# Editorial and theme parts of a page: the author's words must be found outside them.
+EDITORIAL = ".admonition, details, figcaption, .headerlink, .md-source-file, script, style, .editorial"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    url: str  # "" for the home page, "q02-improvements/" for docs/q02-improvements.md
+    path: Path
+    content: Tag
+
+    def author_text(self) -> str:
+        """The page's visible text without editorial parts, whitespace removed."""
+        copy = BeautifulSoup(str(self.content), "html.parser")
+        for element in copy.select(EDITORIAL):
+            element.decompose()
+        return squash(copy.get_text())
+
+    def hrefs(self) -> set[str]:
+        return {a["href"] for a in self.content.find_all("a", href=True)}
+
+    def resolve(self, src: str) -> str:
+        """A link on this page as a path relative to the site root."""
+        return posixpath.normpath(posixpath.join(self.url, src.split("#")[0].split("?")[0]))
+
+
+def page_url(relative: Path) -> str:
+    parent = relative.parent.as_posix()
+    return "" if parent == "." else parent + "/"
+
+
+def load_site(site_dir: Path) -> list[SitePage]:
+    if not site_dir.is_dir():
+        raise ArticleError(f"{site_dir}: site folder does not exist; run make build first")
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        content = soup.select_one("article.md-content__inner") or soup.body or soup
+        pages.append(SitePage(page_url(path.relative_to(site_dir)), path, content))
+    if not pages:
+        raise ArticleError(f"{site_dir}: no HTML pages in the site folder")
+    return pages

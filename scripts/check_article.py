@@ -1,0 +1,166 @@
+"""Prove that the built site lost nothing of the article: figures, sentences, numbers, links.
+
+    python scripts/check_article.py site          # check a built site/
+    python scripts/check_article.py site --article source/article.md --figures source/figures.yml
+
+Exit 0 when everything is found, 1 when something is missing (each listed with where it
+belongs), 2 when the input cannot be checked (one line saying which file and why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import Tag
+
+from article_source import ARTICLE_PATH, NUMBER, REDIRECTOR_HOST, Article, ArticleError, load_article
+from built_site import SitePage, load_site
+from figure_table import IMAGE_DIR, TABLE_PATH, Figure, is_generic_alt, load_table, match_article
+
+
+@dataclass
+class Tally:
+    name: str
+    total: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> int:
+        return self.total - len(self.problems)
+
+    def summary(self) -> str:
+        return f"{self.name} {self.found}/{self.total}"
+
+
+@dataclass
+class Report:
+    tallies: list[Tally]
+
+    @property
+    def problems(self) -> list[str]:
+        return [problem for tally in self.tallies for problem in tally.problems]
+
+    def summary(self) -> str:
+        return ", ".join(tally.summary() for tally in self.tallies)
+
+
+def table_page_url(page_src: str) -> str:
+    stem = page_src.removesuffix(".md")
+    return "" if stem == "index" else stem + "/"
+
+
+def _figure_fault(page: SitePage, img: Tag, figure: Figure, site_dir: Path) -> str | None:
+    where = f"{figure.label} ({figure.id}) on /{page.url}"
+    holder = img.find_parent("figure")
+    caption = holder.find("figcaption") if holder else None
+    if caption is None or not caption.get_text(strip=True):
+        return f"{where}: not inside a captioned <figure>"
+    if not caption.get_text(" ", strip=True).startswith(figure.label + " "):
+        return f"{where}: caption is not numbered {figure.label}"
+    if is_generic_alt(img.get("alt", "")):
+        return f"{where}: placeholder alt text {img.get('alt', '')!r}"
+    if not (site_dir / page.resolve(img["src"])).is_file():
+        return f"{where}: image file {page.resolve(img['src'])} is not in the site"
+    return None
+
+
+def check_figures(article: Article, figures: tuple[Figure, ...], pages: list[SitePage], site_dir: Path) -> Tally:
+    by_id = {figure.id: figure for figure in figures}
+    uses: dict[str, list[tuple[SitePage, Tag]]] = defaultdict(list)
+    for page in pages:
+        for img in page.content.find_all("img", src=True):
+            target = page.resolve(img["src"])
+            folder, _, name = target.rpartition("/")
+            if folder != IMAGE_DIR:
+                continue
+            ident = name.rsplit(".", 1)[0]
+            if ident not in by_id:
+                raise ArticleError(f"{page.path}: shows figure '{ident}' that {article.path} does not cite")
+            uses[ident].append((page, img))
+    tally = Tally("figures", len(figures))
+    lines = {f.id: f.line for f in article.figures}
+    for figure in figures:
+        home = table_page_url(figure.page)
+        placed = [(page, img) for page, img in uses[figure.id] if page.url == home]
+        if not placed:
+            elsewhere = ", ".join(sorted({"/" + page.url for page, _ in uses[figure.id]})) or "no page"
+            tally.problems.append(
+                f"{figure.label} ({figure.id}) missing: belongs on /{home} "
+                f"(article line {lines[figure.id]}); found on {elsewhere}"
+            )
+            continue
+        fault = next(filter(None, (_figure_fault(page, img, figure, site_dir) for page, img in placed)), None)
+        if fault:
+            tally.problems.append(fault)
+    return tally
+
+
+def check_sentences(article: Article, texts: list[str]) -> Tally:
+    tally = Tally("sentences", len(article.sentences))
+    for sentence in article.sentences:
+        if not any(sentence.text in text for text in texts):
+            tally.problems.append(f"sentence missing (article line {sentence.line}, {sentence.section}): {sentence.text}")
+    return tally
+
+
+def check_numbers(article: Article, texts: list[str]) -> Tally:
+    on_site = {token for text in texts for token in NUMBER.findall(text)}
+    numbers = article.numbers
+    tally = Tally("numbers", len(numbers))
+    for token, sentence in numbers.items():
+        if token not in on_site:
+            tally.problems.append(f"number {token} missing (article line {sentence.line}, {sentence.section})")
+    return tally
+
+
+def check_links(article: Article, pages: list[SitePage]) -> Tally:
+    hrefs = {href for page in pages for href in page.hrefs()}
+    tally = Tally("links", len(article.links))
+    for link in article.links:
+        if link not in hrefs:
+            tally.problems.append(f"link missing: {link}")
+    for page in pages:
+        for href in sorted(page.hrefs()):
+            if REDIRECTOR_HOST in href:
+                tally.problems.append(f"/{page.url}: link still wrapped in the {REDIRECTOR_HOST} redirector: {href}")
+    return tally
+
+
+def check_site(site_dir: Path, article_path: Path = ARTICLE_PATH, table_path: Path = TABLE_PATH) -> Report:
+    """Run every check; raise ArticleError when the input itself is unusable."""
+    article = load_article(article_path)
+    figures = load_table(table_path)
+    match_article(figures, article, table_path)
+    pages = load_site(site_dir)
+    texts = [page.author_text() for page in pages]
+    return Report([
+        check_figures(article, figures, pages, site_dir),
+        check_sentences(article, texts),
+        check_numbers(article, texts),
+        check_links(article, pages),
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", type=Path, help="the built site folder")
+    parser.add_argument("--article", type=Path, default=ARTICLE_PATH)
+    parser.add_argument("--figures", type=Path, default=TABLE_PATH)
+    args = parser.parse_args(argv)
+    try:
+        report = check_site(args.site, args.article, args.figures)
+    except ArticleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for problem in report.problems:
+        print(problem)
+    print(f"article check: {report.summary()}")
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Load the figure table (source/figures.yml) and hold it against the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from article_source import Article, ArticleError
+
+TABLE_PATH = Path(__file__).resolve().parent.parent / "source" / "figures.yml"
+IMAGE_DIR = "images/jueJin"
+# Alt text a screen reader user learns nothing from: the article's own placeholders.
+GENERIC_ALT = {"", "图片", "图", "image", "image.png", "img", "picture", "photo"}
+_FIELDS = ("id", "page", "caption", "alt")
+
+
+@dataclass(frozen=True)
+class Figure:
+    number: int
+    id: str
+    page: str
+    caption: str
+    alt: str
+
+    @property
+    def label(self) -> str:
+        return f"图 {self.number}"
+
+    @property
+    def image_path(self) -> str:
+        """Path of the image file, relative to docs/ and to site/."""
+        return f"{IMAGE_DIR}/{self.id}.png"
+
+
+def is_generic_alt(alt: str) -> bool:
+    return alt.strip().lower() in GENERIC_ALT
+
+
+def _entry(raw: object, number: int, path: Path) -> Figure:
+    if not isinstance(raw, dict) or any(not str(raw.get(f) or "").strip() for f in _FIELDS):
+        raise ArticleError(f"{path}: figure {number} needs non-empty {', '.join(_FIELDS)}")
+    figure = Figure(number, *(str(raw[f]).strip() for f in _FIELDS))
+    if is_generic_alt(figure.alt):
+        raise ArticleError(f"{path}: figure {number} ({figure.id}) has placeholder alt text {figure.alt!r}")
+    return figure
+
+
+def parse_table(data: object, path: Path = TABLE_PATH) -> tuple[Figure, ...]:
+    entries = data.get("figures") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise ArticleError(f"{path}: expected a non-empty 'figures:' list")
+    figures = tuple(_entry(raw, n, path) for n, raw in enumerate(entries, start=1))
+    seen: set[str] = set()
+    for figure in figures:
+        if figure.id in seen:
+            raise ArticleError(f"{path}: two figures with one id '{figure.id}'")
+        seen.add(figure.id)
+    return figures
+
+
+def load_table(path: Path = TABLE_PATH) -> tuple[Figure, ...]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: figure table not found") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ArticleError(f"{path}{where}: not valid YAML") from None
+    return parse_table(data, path)
+
+
+def match_article(figures: tuple[Figure, ...], article: Article, path: Path = TABLE_PATH) -> None:
+    """The table must list exactly the article's figures, in the article's order."""
+    cited = [f.id for f in article.figures]
+    listed = [f.id for f in figures]
+    if missing := [i for i in cited if i not in listed]:
+        raise ArticleError(f"{path}: no entry for figure(s) the article cites: {', '.join(missing)}")
+    if extra := [i for i in listed if i not in cited]:
+        raise ArticleError(f"{path}: entries for figure(s) the article does not cite: {', '.join(extra)}")
+    if cited != listed:
+        first = next(n for n, (a, b) in enumerate(zip(cited, listed), start=1) if a != b)
+        raise ArticleError(f"{path}: figure {first} is out of article order (article has {cited[first - 1]})")

@@ -1,0 +1,129 @@
+"""Small before/after fixtures: a two-question article, its figure table and a site built by hand."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ARTICLE = textwrap.dedent(
+    """\
+    ---
+    title: "测试文章：GPT-4 十问。"
+    author: "测试作者"
+    selfDefined:"likes:1,"
+    ---
+    ![图片](/images/jueJin/aaa111.png)
+
+    **👉导读**
+
+    这是导读的第一句。这是**第二句**！
+
+    01、第一个问题
+    -----------
+
+    上下文分别是 8K 和 32K，比 GPT-3.5 高 40%。
+
+    ![image.png](/images/jueJin/bbb222.png)
+
+    02、第二个问题
+    -----------
+
+    *   列表中的一句话。
+
+    _1\\. 参考 [example.com/a…](https://link.juejin.cn?target=https%3A%2F%2Fexample.com%2Fa "https://example.com/a")_
+    """
+)
+
+TABLE = textwrap.dedent(
+    """\
+    figures:
+      - id: aaa111
+        page: index.md
+        caption: 开篇配图
+        alt: 文章开篇的配图
+      - id: bbb222
+        page: q01.md
+        caption: 两种上下文长度
+        alt: 对比 8K 与 32K 两种上下文长度的图
+    """
+)
+
+FIGURE = (
+    '<figure class="article-figure"><img src="{src}" alt="{alt}" width="10" height="10">'
+    "<figcaption>{label} {caption}</figcaption></figure>"
+)
+
+PAGES = {
+    "": (
+        "<h1>测试文章：GPT-4 十问。</h1>"
+        + FIGURE.format(src="images/jueJin/aaa111.png", alt="文章开篇的配图", label="图 1", caption="开篇配图")
+        + "<h2>👉导读</h2><p>这是导读的第一句。这是<strong>第二句</strong>！</p>"
+    ),
+    "q01/": (
+        "<h1>01、第一个问题</h1><p>上下文分别是 8K 和 32K，比 GPT-3.5 高 40%。</p>"
+        + FIGURE.format(src="../images/jueJin/bbb222.png", alt="对比 8K 与 32K 两种上下文长度的图",
+                        label="图 2", caption="两种上下文长度")
+    ),
+    "q02/": (
+        "<h1>02、第二个问题</h1><ul><li>列表中的一句话。</li></ul>"
+        '<ol><li>参考 <a href="https://example.com/a">example.com/a…</a></li></ol>'
+    ),
+}
+
+
+@dataclass
+class Project:
+    """A fixture project: article, figure table and a built site whose pages tests may break."""
+
+    root: Path
+
+    @property
+    def article(self) -> Path:
+        return self.root / "article.md"
+
+    @property
+    def table(self) -> Path:
+        return self.root / "figures.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def page(self, url: str) -> Path:
+        return self.site / url / "index.html"
+
+    def write_page(self, url: str, content: str) -> None:
+        path = self.page(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f'<html><body><nav>导航</nav><article class="md-content__inner">{content}</article></body></html>',
+            encoding="utf-8",
+        )
+
+    def edit_page(self, url: str, old: str, new: str) -> None:
+        path = self.page(url)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture page /{url} has no {old!r}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def edit(self, path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{path.name} has no {old!r}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    fixture = Project(tmp_path)
+    fixture.article.write_text(ARTICLE, encoding="utf-8")
+    fixture.table.write_text(TABLE, encoding="utf-8")
+    for url, content in PAGES.items():
+        fixture.write_page(url, content)
+    images = fixture.site / "images" / "jueJin"
+    images.mkdir(parents=True)
+    for ident in ("aaa111", "bbb222"):
+        (images / f"{ident}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    return fixture

@@ -1,0 +1,151 @@
+"""The article check against a fixture site: it passes when nothing is lost and says what is."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from check_article import check_site, main
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "check_article.py"
+
+
+def problems(project):
+    return check_site(project.site, project.article, project.table).problems
+
+
+def test_complete_site_passes(project):
+    report = check_site(project.site, project.article, project.table)
+    assert report.problems == []
+    assert report.summary() == "figures 2/2, sentences 9/9, numbers 7/7, links 1/1"
+
+
+def test_removed_figure_is_reported_with_where_it_belongs(project):
+    project.edit_page("q01/", '<img src="../images/jueJin/bbb222.png"', '<img src="../images/other/unrelated.png"')
+    assert problems(project) == ["图 2 (bbb222) missing: belongs on /q01/ (article line 17); found on no page"]
+
+
+def test_figure_on_the_wrong_page_is_reported(project):
+    project.edit_page("q01/", 'src="../images/jueJin/bbb222.png"', 'src="../images/jueJin/aaa111.png"')
+    project.edit_page("q02/", "<h1>", '<figure><img src="../images/jueJin/bbb222.png" alt="对比图"><figcaption>图 2 x</figcaption></figure><h1>')
+    assert any("图 2 (bbb222) missing: belongs on /q01/" in p and "found on /q02/" in p for p in problems(project))
+
+
+def test_uncaptioned_figure(project):
+    project.edit_page("q01/", "<figcaption>图 2 两种上下文长度</figcaption>", "")
+    assert problems(project) == ["图 2 (bbb222) on /q01/: not inside a captioned <figure>"]
+
+
+def test_misnumbered_caption(project):
+    project.edit_page("q01/", "图 2 两种", "图 3 两种")
+    assert problems(project) == ["图 2 (bbb222) on /q01/: caption is not numbered 图 2"]
+
+
+@pytest.mark.parametrize("alt", ["图片", "image.png", ""])
+def test_placeholder_alt_text(project, alt):
+    project.edit_page("q01/", 'alt="对比 8K 与 32K 两种上下文长度的图"', f'alt="{alt}"')
+    assert problems(project) == [f"图 2 (bbb222) on /q01/: placeholder alt text {alt!r}"]
+
+
+def test_image_file_missing_from_site(project):
+    (project.site / "images/jueJin/bbb222.png").unlink()
+    assert problems(project) == ["图 2 (bbb222) on /q01/: image file images/jueJin/bbb222.png is not in the site"]
+
+
+def test_dropped_sentence(project):
+    project.edit_page("", "这是导读的第一句。", "")
+    assert problems(project) == ["sentence missing (article line 10, 导读): 这是导读的第一句。"]
+
+
+def test_changed_number(project):
+    project.edit_page("q01/", "高 40%", "高 41%")
+    assert problems(project) == [
+        "sentence missing (article line 15, Q1): 上下文分别是8K和32K，比GPT-3.5高40%。",
+        "number 40% missing (article line 15, Q1)",
+    ]
+
+
+def test_sentence_only_inside_an_editorial_admonition_counts_as_lost(project):
+    project.edit_page(
+        "", "<p>这是导读的第一句。", '<div class="admonition note"><p>这是导读的第一句。</p></div><p>'
+    )
+    assert problems(project) == ["sentence missing (article line 10, 导读): 这是导读的第一句。"]
+
+
+def test_whitespace_and_markup_do_not_matter(project):
+    project.edit_page("", "这是导读的第一句。", "这是 <em>导读</em> 的\n第一句。")
+    assert problems(project) == []
+
+
+def test_link_left_in_the_redirector_is_reported(project):
+    project.edit_page("q02/", 'href="https://example.com/a"', 'href="https://link.juejin.cn?target=https%3A%2F%2Fexample.com%2Fa"')
+    assert problems(project) == [
+        "link missing: https://example.com/a",
+        "/q02/: link still wrapped in the link.juejin.cn redirector: "
+        "https://link.juejin.cn?target=https%3A%2F%2Fexample.com%2Fa",
+    ]
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+
+
+def cli_args(project):
+    return (project.site, "--article", project.article, "--figures", project.table)
+
+
+def test_cli_exit_codes(project):
+    passed = run_cli(*cli_args(project))
+    assert (passed.returncode, passed.stdout.strip()) == (0, "article check: figures 2/2, sentences 9/9, numbers 7/7, links 1/1")
+    project.edit_page("q01/", "高 40%", "高 41%")
+    failed = run_cli(*cli_args(project))
+    assert failed.returncode == 1
+    assert "number 40% missing (article line 15, Q1)" in failed.stdout
+
+
+def bad_input(project, capsys):
+    code = main([str(a) for a in cli_args(project)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    return err
+
+
+def test_missing_site_folder(project, capsys, tmp_path):
+    project.site.rename(tmp_path / "elsewhere")
+    assert "site folder does not exist" in bad_input(project, capsys)
+
+
+def test_article_without_images(project, capsys):
+    project.article.write_text("只有文字。\n", encoding="utf-8")
+    assert "cites no images" in bad_input(project, capsys)
+
+
+def test_malformed_image(project, capsys):
+    project.edit(project.article, "![image.png](/images/jueJin/bbb222.png)", "![image.png](/images/jueJin/bbb222.png")
+    assert "article.md:17: malformed image" in bad_input(project, capsys)
+
+
+def test_two_figures_with_one_id(project, capsys):
+    project.edit(project.article, "/images/jueJin/bbb222.png", "/images/jueJin/aaa111.png")
+    assert "two figures with one id 'aaa111'" in bad_input(project, capsys)
+
+
+def test_two_table_entries_with_one_id(project, capsys):
+    project.edit(project.table, "id: bbb222", "id: aaa111")
+    assert "figures.yml: two figures with one id 'aaa111'" in bad_input(project, capsys)
+
+
+def test_page_showing_a_figure_the_article_does_not_cite(project, capsys):
+    project.edit_page("q02/", "<h1>", '<img src="../images/jueJin/zzz999.png" alt="x"><h1>')
+    err = bad_input(project, capsys)
+    assert "q02/index.html: shows figure 'zzz999' that" in err and "does not cite" in err
+
+
+def test_table_out_of_article_order(project, capsys):
+    project.table.write_text(
+        project.table.read_text(encoding="utf-8").replace("aaa111", "TMP").replace("bbb222", "aaa111").replace("TMP", "bbb222"),
+        encoding="utf-8",
+    )
+    assert "figure 1 is out of article order (article has aaa111)" in bad_input(project, capsys)

@@ -1,0 +1,58 @@
+"""Figure references in page Markdown become numbered, captioned figures from the table."""
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from figure_markup import FigureError, figure_id, render_figures
+from figure_table import Figure
+
+FIGURES = {"abc123": Figure(7, "abc123", "q02.md", "一张图的图注", "一张图的替代文字")}
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "images" / "jueJin"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (64, 36)).save(folder / "abc123.png")  # an "original": no stand-in digest
+    return tmp_path
+
+
+def test_figure_line_becomes_a_captioned_figure(docs):
+    before = "正文。\n\n![](images/jueJin/abc123.png)\n\n后文。\n"
+    after = render_figures(before, page_src="q02.md", figures=FIGURES, docs_dir=docs)
+    assert after == (
+        "正文。\n\n"
+        '<figure markdown="span" id="fig-7" class="article-figure">\n'
+        '  ![一张图的替代文字](images/jueJin/abc123.png){ width="64" height="36" loading="lazy" }\n'
+        '  <figcaption><span class="figure-number">图 7</span> 一张图的图注 '
+        '<span class="editor-mark">（编者图注）</span></figcaption>\n'
+        "</figure>\n\n后文。\n"
+    )
+
+
+def test_other_images_are_left_alone(docs):
+    text = "![logo](assets/logo.png)\n"
+    assert render_figures(text, page_src="q02.md", figures=FIGURES, docs_dir=docs) == text
+
+
+def test_uncited_figure_is_an_error(docs):
+    with pytest.raises(FigureError, match="docs/q02.md: shows figure 'zzz' that the article does not cite"):
+        render_figures("![](images/jueJin/zzz.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs)
+
+
+def test_figure_on_another_page_than_the_table_says(docs):
+    with pytest.raises(FigureError, match=r"docs/q03.md: shows 图 7 \(abc123\), which the table puts on q02.md"):
+        render_figures("![](images/jueJin/abc123.png)", page_src="q03.md", figures=FIGURES, docs_dir=docs)
+
+
+def test_missing_image_file(docs):
+    (docs / "images/jueJin/abc123.png").unlink()
+    with pytest.raises(FigureError, match="图 7 file .* is missing"):
+        render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs)
+
+
+def test_figure_id_resolves_relative_to_the_page():
+    assert figure_id("../images/jueJin/abc123.png", "sub/page.md") == "abc123"
+    assert figure_id("images/jueJin/abc123.png", "sub/page.md") is None

@@ -1,0 +1,49 @@
+from pathlib import Path
+
+import pytest
+
+from article_source import ArticleError, parse_article
+from conftest import ARTICLE
+from figure_table import load_table, match_article, parse_table
+
+TABLE_PATH = Path(__file__).resolve().parent.parent / "source" / "figures.yml"
+
+
+def entry(ident, **over):
+    return {"id": ident, "page": "index.md", "caption": "图注", "alt": "描述", **over}
+
+
+def test_numbers_follow_table_order():
+    figures = parse_table({"figures": [entry("a"), entry("b")]})
+    assert [(f.number, f.label, f.image_path) for f in figures] == [
+        (1, "图 1", "images/jueJin/a.png"),
+        (2, "图 2", "images/jueJin/b.png"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"figures": []}, "non-empty 'figures:' list"),
+        ({"figures": [entry("a", caption="")]}, "figure 1 needs non-empty"),
+        ({"figures": [entry("a", alt="图片")]}, "placeholder alt text"),
+        ({"figures": [entry("a"), entry("a")]}, "two figures with one id 'a'"),
+    ],
+)
+def test_bad_tables(data, message):
+    with pytest.raises(ArticleError, match=message):
+        parse_table(data, Path("figures.yml"))
+
+
+def test_table_must_match_the_article():
+    article = parse_article(ARTICLE, Path("a.md"))
+    with pytest.raises(ArticleError, match="no entry for figure.*bbb222"):
+        match_article(parse_table({"figures": [entry("aaa111")]}), article)
+    with pytest.raises(ArticleError, match="does not cite: ccc"):
+        match_article(parse_table({"figures": [entry("aaa111"), entry("bbb222"), entry("ccc")]}), article)
+
+
+def test_project_table_lists_25_figures_with_real_alt_text():
+    figures = load_table(TABLE_PATH)
+    assert len(figures) == 25
+    assert len({f.alt for f in figures}) == 25  # each alt text describes its own figure
