@@ -1,0 +1,73 @@
+"""Benchmark: build time of the project's configuration next to a plain Material build.
+
+Both build the same docs/ in the same run, alternating, several times; prints the median,
+minimum and maximum wall time of each and the size of each site. Not a test: machines here
+are noisy, so read the figures side by side.
+
+    python scripts/bench_build.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLAIN_CONFIG = """\
+site_name: GPT-4 十问十答 (plain)
+docs_dir: {docs}
+theme:
+  name: material
+  language: zh
+plugins:
+  - search
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - admonition
+"""
+
+
+def timed_build(config: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, cwd=config.parent, capture_output=True)
+    return time.perf_counter() - start
+
+
+def size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain.yml"
+        plain.write_text(PLAIN_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
+        configs = {"project": ROOT / "mkdocs.yml", "plain Material": plain}
+        times: dict[str, list[float]] = {name: [] for name in configs}
+        for _ in range(args.runs):
+            for name, config in configs.items():
+                times[name].append(timed_build(config, Path(tmp) / name))
+        print(f"build time over {args.runs} runs each (seconds), same docs/, same machine, alternating")
+        print(f"{'configuration':<16} {'median':>7} {'min':>7} {'max':>7} {'site size':>10}")
+        for name, values in times.items():
+            print(
+                f"{name:<16} {statistics.median(values):7.2f} {min(values):7.2f} {max(values):7.2f} "
+                f"{size(Path(tmp) / name) / 1024:8.0f} KB"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
