@@ -20,6 +20,7 @@ class SitePage:
     url: str  # "" for the home page, "q02-improvements/" for docs/q02-improvements.md
     path: Path
     content: Tag
+    redirect: str | None = None  # site path a moved page's stub sends readers to
 
     def author_text(self) -> str:
         """The page's visible text without editorial parts, whitespace removed."""
@@ -50,7 +51,12 @@ def load_site(site_dir: Path) -> list[SitePage]:
             warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         content = soup.select_one("article.md-content__inner") or soup.body or soup
-        pages.append(SitePage(page_url(path.relative_to(site_dir)), path, content))
+        page = SitePage(page_url(path.relative_to(site_dir)), path, content)
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+        if refresh and "url=" in refresh.get("content", ""):
+            target = page.resolve(refresh["content"].split("url=", 1)[1].strip())
+            page = SitePage(page.url, path, content, "" if target == "." else target.rstrip("/") + "/")
+        pages.append(page)
     if not pages:
         raise ArticleError(f"{site_dir}: no HTML pages in the site folder")
     return pages

@@ -127,3 +127,70 @@ def project(tmp_path: Path) -> Project:
     for ident in ("aaa111", "bbb222"):
         (images / f"{ident}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     return fixture
+
+
+# --- The real site, built once per session, served under a sub-path, opened in Chromium -------
+
+ROOT = Path(__file__).resolve().parent.parent
+PREFIX = "/gpt-4-qa/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def mkdocs_build(root: Path, site: Path, **env: str):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=root)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The real build: its site folder and what the build printed."""
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
+@pytest.fixture(scope="session")
+def real_site(built) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def served(real_site) -> str:
+    """The real site served on localhost under a sub-path, as GitHub Pages would host it."""
+    from static_server import start
+
+    server = start(real_site, PREFIX)
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run make test (it installs chromium) or apt-get install chromium")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page that fails the test on any console error or uncaught exception."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"console errors: {errors}"

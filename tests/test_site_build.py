@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from check_article import check_site
+from conftest import ROOT, mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
 QUESTION_PAGES = sorted(p.stem for p in (ROOT / "docs").glob("q[0-9][0-9]*.md"))
 
 
-def build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=root)
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("build") / "site"
-    result = build(ROOT, folder)
-    assert result.returncode == 0, result.stderr
-    assert "article check: figures 25/25" in result.stderr
-    assert "Building prefix dict" not in result.stderr  # jieba's chatter is silenced
+def site(built) -> Path:
+    folder, log = built
+    assert "article check: figures 25/25" in log
+    assert "Building prefix dict" not in log  # jieba's chatter is silenced
     return folder
 
 
@@ -100,7 +89,7 @@ def test_build_fails_when_a_page_loses_a_sentence(tmp_path):
     project = copy_project(tmp_path)
     page = project / "docs" / "q05-reasoning.md"
     page.write_text(page.read_text(encoding="utf-8").replace("需要注意的是，", ""), encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "article check failed" in result.stderr
     assert "sentence missing (article line 166, Q5): 需要注意的是，GPT-4基础模型" in result.stderr
@@ -110,6 +99,6 @@ def test_build_fails_when_a_page_drops_a_figure(tmp_path):
     project = copy_project(tmp_path)
     page = project / "docs" / "q06-safety.md"
     page.write_text(page.read_text(encoding="utf-8").replace("![](images/jueJin/04eb873e90ae482.png)", ""), encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "图 23 (04eb873e90ae482) missing: belongs on /q06-safety/" in result.stderr

@@ -1,0 +1,56 @@
+"""In Chromium: a linked section lands below the sticky header, and 复制链接 copies its URL."""
+
+import pytest
+
+from anchors import read_contract
+
+SECTIONS = [a for a in read_contract() if "#" in a and "#fig-" not in a]
+PAGES_WITH_SECTIONS = sorted({a.split("#")[0] for a in SECTIONS})
+
+
+def test_at_least_three_pages_have_sections():
+    assert len(PAGES_WITH_SECTIONS) >= 3
+
+
+@pytest.mark.parametrize("url", PAGES_WITH_SECTIONS)
+def test_every_section_lands_below_the_header(page, served, url):
+    for anchor in [a for a in SECTIONS if a.startswith(url + "#")]:
+        page.goto(served + anchor.lstrip("/"))
+        page.wait_for_timeout(150)
+        ident = anchor.split("#")[1]
+        header = page.locator(".md-header").bounding_box()
+        heading = page.locator(f"[id='{ident}']").bounding_box()
+        header_bottom = header["y"] + header["height"]
+        # Below the header, and near it, unless the page is too short to scroll that far.
+        at_bottom = page.evaluate("innerHeight + scrollY >= document.documentElement.scrollHeight - 2")
+        assert heading["y"] >= header_bottom, f"{anchor} lands under the header"
+        assert at_bottom or heading["y"] <= header_bottom + 60, f"{anchor} lands {heading['y'] - header_bottom}px low"
+
+
+def test_copy_link_by_keyboard_copies_and_announces(browser, served):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.split("/gpt")[0])
+    tab = context.new_page()
+    tab.goto(served + "q02-improvements/")
+    button = tab.locator("#context-window .copy-link")
+    assert button.get_attribute("aria-label") == "复制本节链接：2） 支持更长的上下文窗口"
+    button.focus()
+    assert tab.evaluate("document.activeElement.classList.contains('copy-link')")
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"  # visible on keyboard focus
+    tab.keyboard.press("Enter")
+    expected = served + "q02-improvements/#context-window"
+    tab.wait_for_function("document.getElementById('copy-link-status')?.textContent.length > 0")
+    assert tab.evaluate("navigator.clipboard.readText()") == expected
+    assert button.inner_text() == "已复制"
+    assert tab.locator("#copy-link-status").get_attribute("role") == "status"
+    assert tab.locator("#copy-link-status").inner_text() == f"已复制链接：{expected}"
+    context.close()
+
+
+def test_every_section_heading_has_a_permalink_and_copy_control(page, served):
+    for url in PAGES_WITH_SECTIONS:
+        page.goto(served + url.lstrip("/"))
+        headings = page.locator("article h2[id]")
+        assert headings.count() > 0
+        assert page.locator("article h2[id] > .headerlink").count() == headings.count()
+        assert page.locator("article h2[id] > button.copy-link").count() == headings.count()
