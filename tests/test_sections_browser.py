@@ -36,7 +36,8 @@ def test_copy_link_by_keyboard_copies_and_announces(browser, served):
     assert button.get_attribute("aria-label") == "复制本节链接：2） 支持更长的上下文窗口"
     button.focus()
     assert tab.evaluate("document.activeElement.classList.contains('copy-link')")
-    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"  # visible on keyboard focus
+    # Visible on keyboard focus (after the fade-in transition).
+    tab.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
     tab.keyboard.press("Enter")
     expected = served + "q02-improvements/#context-window"
     tab.wait_for_function("document.getElementById('copy-link-status')?.textContent.length > 0")
