@@ -1,0 +1,96 @@
+"""Type queries into the site's search box in Chromium and read the results, as a reader would.
+
+Shared by the search benchmark (scripts/bench_search.py) and the browser tests, so both measure
+the same thing: Material's own search UI and worker, on a built site served on localhost.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+QUERY_TABLE = Path(__file__).resolve().parent.parent / "tests" / "search-queries.tsv"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expected: str  # the page that must come first, as its q-number ("q03") or path ("about")
+    intent: str
+
+
+def read_queries(path: Path = QUERY_TABLE) -> list[Query]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+    return [Query(text, expected, intent) for text, expected, intent, *_ in rows]
+
+
+def page_key(href: str, base: str) -> str:
+    """'q03' for any address on the q03-… page, 'about' for about/, '' for the home page."""
+    path = urlsplit(href).path.removeprefix(urlsplit(base).path).strip("/")
+    return path[:3] if path[:1] == "q" and path[1:3].isdigit() else path
+
+
+_WATCH_RESULTS = """
+if (!window.__searchObserver) {
+  window.__searchObserver = new MutationObserver(() => { window.__searchChangedAt = performance.now() });
+  window.__searchObserver.observe(document.querySelector(".md-search-result"),
+    { childList: true, subtree: true, characterData: true });
+}
+window.__searchChangedAt = performance.now();
+"""
+
+
+class SearchBox:
+    """The search box of one open page; `results` returns the result links in order."""
+
+    def __init__(self, page, base: str) -> None:
+        self.page = page
+        self.base = base
+        page.goto(base)
+        self.placeholder = page.evaluate(
+            "JSON.parse(document.getElementById('__config').textContent)"
+            ".translations['search.result.placeholder']"
+        )
+        self.box = page.locator("input.md-search__input")
+        self.box.click()
+        # The worker has indexed the site once the placeholder replaces "initialising".
+        page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent === {self.placeholder!r}")
+
+    def clear(self) -> None:
+        self.box.fill("")
+        self.page.keyboard.press("End")
+        self.page.wait_for_function(
+            f"document.querySelector('.md-search-result__meta').textContent === {self.placeholder!r}"
+        )
+
+    def type(self, query: str) -> None:
+        self.clear()
+        self.page.evaluate(_WATCH_RESULTS)
+        self.page.keyboard.type(query)
+        # Chinese arrives by insertText and fires no keyup: press a key, as an IME commit would.
+        self.page.keyboard.press("End")
+        # Each keystroke sends a query; the last one is sent by now. Its results are in once the
+        # result list has been quiet for a while after this point.
+        self.page.evaluate("window.__searchTypedAt = performance.now()")
+        self.page.wait_for_function(
+            "performance.now() - Math.max(window.__searchTypedAt, window.__searchChangedAt) > 250"
+        )
+
+    def results(self, query: str) -> list[str]:
+        """Hrefs of the top-level result of each page, best first."""
+        self.type(query)
+        return self.page.eval_on_selector_all(
+            ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+        )
+
+    def section_links(self) -> list[str]:
+        return self.page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

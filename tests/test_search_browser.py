@@ -1,0 +1,97 @@
+"""Search in a real browser: each reader query finds its answer first, results land on the
+section with the words highlighted, and odd input does no harm."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import ROOT
+from search_driver import SearchBox, page_key, read_queries
+
+QUERIES = read_queries()
+
+
+@pytest.fixture(scope="module")
+def search(browser, served):
+    """One search box for the whole module: the index is built once, as for a reader."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    box = SearchBox(tab, served)
+    yield box
+    context.close()
+    assert errors == [], f"console errors or dialogs during search: {errors}"
+
+
+def test_query_table_covers_the_shared_queries_and_every_answer():
+    shared = ROOT.parent / "shared" / "search-queries.tsv"
+    if shared.exists():
+        with shared.open(encoding="utf-8") as handle:
+            rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
+        assert {(r[0], r[1]) for r in rows} <= {(q.text, q.expected) for q in QUERIES}
+    assert len(QUERIES) >= 30
+    assert {f"q{n:02d}" for n in range(1, 11)} <= {q.expected for q in QUERIES}
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.text for q in QUERIES])
+def test_answer_page_comes_first(search, query):
+    results = search.results(query.text)
+    assert results, f"{query.text!r} found nothing"
+    assert page_key(results[0], search.base) == query.expected
+
+
+@pytest.mark.parametrize("variants", [("RLHF", "rlhf", "ＲＬＨＦ"), ("GPT-4 参数量", "gpt4 参数量", "ＧＰＴ４ 参数量")])
+def test_case_width_and_hyphen_do_not_matter(search, variants):
+    first = [search.results(text)[:3] for text in variants]
+    assert first[0] and all(ranked == first[0] for ranked in first), first
+
+
+def test_results_link_to_the_section_with_the_words(search):
+    search.results("上下文窗口")
+    links = search.section_links()
+    assert any(urlsplit(link).fragment == "context-window" for link in links)
+
+
+def test_result_lands_on_the_section_with_the_hit_highlighted(search):
+    search.results("律师考试")
+    link = next(l for l in search.section_links() if urlsplit(l).fragment)
+    assert parse_qs(urlsplit(link).query)["h"] == ["律师"]
+    page = search.page.context.new_page()
+    page.goto(link)
+    marks = page.locator("article mark").all_inner_texts()
+    assert "律师" in marks
+    page.close()
+
+
+def test_suggestion_completes_the_word_being_typed(search):
+    search.type("上下文")  # Material suggests from section titles: 2） 支持更长的上下文窗口
+    suggestion = search.page.locator(".md-search__suggest").inner_text()
+    assert suggestion == "上下文窗口"
+
+
+def test_share_url_opens_search_with_results(page, served):
+    page.goto(served + "?q=" + "参数量")
+    page.wait_for_selector(".md-search-result__item")
+    first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
+    assert page_key(first, served) == "q03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "  ", "长" * 200, "。，！？……——", "!!!***:::~~~^^^", "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'],
+    ids=["empty", "spaces", "200 characters", "Chinese punctuation", "query syntax", "script tag", "attribute break"],
+)
+def test_odd_input_does_no_harm(search, text):
+    search.type(text)
+    injected = search.page.evaluate(
+        "document.querySelectorAll('.md-search-result script, .md-search-result img[src=x]').length"
+    )
+    assert injected == 0
+    assert search.page.locator(".md-search-result__meta").inner_text()  # the UI still answers
