@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check standins test system-deps clean
+.PHONY: serve build pdf check standins test system-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -20,6 +20,9 @@ serve: $(STAMP)  ## serve with live reload at http://127.0.0.1:8000
 
 build: $(STAMP)  ## strict build into site/, with the article check
 	$(PYTHON) -m mkdocs build --strict --clean
+
+pdf: build system-deps  ## the whole-site PDF into site/gpt-4-qa.pdf
+	$(PYTHON) scripts/pdf_export.py site
 
 check: build  ## the article check again, standalone, on the built site
 	$(PYTHON) scripts/check_article.py site

@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 import caveats
@@ -19,6 +20,8 @@ from article_source import ArticleError, load_article
 from check_article import check_site
 from figure_markup import FigureError, render_figures
 from figure_table import Figure, load_table, match_article
+from pdf_export import PDF_NAME
+from print_view import mend_file
 
 log = logging.getLogger("mkdocs.hooks.article")
 # jieba (Material's Chinese segmenter) announces its dictionary load at INFO on stderr.
@@ -34,6 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     _figures.clear()
     _figures.update((figure.id, figure) for figure in figures)
+    config.extra["pdf"] = PDF_NAME  # for the home page's download link (overrides/main.html)
     return config
 
 
@@ -47,7 +51,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(str(error)) from None
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    # The PDF is made after the build (make pdf), so it is linked here rather than in the
+    # nav of mkdocs.yml, where MkDocs would look for it among the docs.
+    nav.items.append(Link("下载 PDF", PDF_NAME))
+    return nav
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # The print view is written by mkdocs-print-site-plugin in its own post-build step, which
+    # runs before this hook's.
+    mend_file(Path(config.site_dir), tuple(_figures.values()))
     try:
         report = check_site(Path(config.site_dir))
     except ArticleError as error:

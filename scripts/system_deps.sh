@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Make sure the Debian packages the tests need are here: Chromium for the browser tests and
-# Noto CJK for rendering Chinese (stand-ins, screenshots, PDF). As root, install what is
-# missing with apt-get; otherwise stop and name what to install.
+# Make sure the Debian packages the tests need are here: Chromium for the browser tests and the
+# PDF, Noto CJK and Noto Color Emoji for rendering the article's text (stand-ins, PDF), and
+# poppler-utils to look at a rendered PDF page. As root, install what is missing with apt-get;
+# otherwise stop and name what to install.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -qi "noto color emoji" || missing+=(fonts-noto-color-emoji)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -149,11 +149,21 @@ def mkdocs_build(root: Path, site: Path, **env: str):
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The real build: its site folder and what the build printed."""
+    """The real build and its PDF (make build, make pdf): the site folder and the build's log."""
+    from pdf_export import render
+
     site = tmp_path_factory.mktemp("build") / "site"
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
+    render(site)
     return site, result.stderr
+
+
+@pytest.fixture(scope="session")
+def pdf(built) -> Path:
+    from pdf_export import PDF_NAME
+
+    return built[0] / PDF_NAME
 
 
 @pytest.fixture(scope="session")

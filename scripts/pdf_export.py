@@ -1,0 +1,161 @@
+"""Render the whole-site PDF from the print view, with a text layer that copies as Chinese.
+
+    python scripts/pdf_export.py site        # writes site/gpt-4-qa.pdf and prints its figures
+
+Chromium prints site/print_page/ (cover, contents, home, Q1 … Q10, about) to A4 with bookmarks
+(outline=True needs tagged=True). Its text layer maps common ideographs that Noto CJK draws
+with the same glyph as a radical (一 人 大 文 方 首 页 长 …) to the radical (U+2E80–U+2FDF), and
+a few others to a traditional twin (户 → 戶), so copying and searching fail; the fix rewrites
+those ToUnicode entries to the character Simplified Chinese text uses (scripts/cjk_font.py),
+then sets the document's metadata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+from article_source import ArticleError, load_article
+from cjk_font import look_alike_readings
+
+PDF_NAME = "gpt-4-qa.pdf"
+PRINT_PAGE = "print_page/"
+# pypdf notes that Chromium's trailer undercounts its objects; the file reads correctly.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+_CMAP_HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
+
+
+@dataclass(frozen=True)
+class PdfStats:
+    path: Path
+    pages: int
+    size: int
+    seconds: float
+    remapped: int
+
+
+def _fix_destination(hex_text: bytes, equivalents: dict[int, int]) -> bytes:
+    if len(hex_text) % 4:
+        return hex_text
+    text = bytes.fromhex(hex_text.decode()).decode("utf-16-be", errors="surrogatepass")
+    fixed = "".join(chr(equivalents.get(ord(c), ord(c))) for c in text)
+    return fixed.encode("utf-16-be", errors="surrogatepass").hex().upper().encode()
+
+
+def fix_cmap(cmap: bytes, equivalents: dict[int, int]) -> tuple[bytes, int]:
+    """Rewrite radical destinations in a ToUnicode CMap; return it and how many changed.
+
+    bfchar and bfrange lines are `<src> <dst>` and `<lo> <hi> <dst>`: only the destination,
+    the last code on a line of two or more, is text; the others are glyph ids.
+    """
+    changed = 0
+    lines = []
+    for line in cmap.split(b"\n"):
+        codes = list(_CMAP_HEX.finditer(line))
+        if len(codes) >= 2:
+            last = codes[-1]
+            fixed = _fix_destination(last.group(1), equivalents)
+            if fixed != last.group(1):
+                changed += 1
+                line = line[: last.start(1)] + fixed + line[last.end(1):]
+        lines.append(line)
+    return b"\n".join(lines), changed
+
+
+def fix_text_layer(writer: PdfWriter, equivalents: dict[int, int]) -> int:
+    """Fix every font's ToUnicode map once; return how many entries were remapped."""
+    seen: set[int] = set()
+    changed = 0
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            stream_ref = font.get("/ToUnicode")
+            if stream_ref is None or getattr(stream_ref, "idnum", None) in seen:
+                continue
+            seen.add(getattr(stream_ref, "idnum", id(stream_ref)))
+            stream = stream_ref.get_object()
+            data, count = fix_cmap(stream.get_data(), equivalents)
+            if count:
+                stream.set_data(data)
+                changed += count
+    return changed
+
+
+def finish(raw_pdf: Path, out: Path, title: str, author: str) -> tuple[int, int]:
+    """Fix the text layer and metadata; return (pages, remapped entries)."""
+    writer = PdfWriter(clone_from=PdfReader(raw_pdf))
+    remapped = fix_text_layer(writer, look_alike_readings())
+    writer.add_metadata({"/Title": title, "/Author": author, "/Subject": "GPT-4 十问十答", "/Creator": "MkDocs + Chromium"})
+    writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
+    with out.open("wb") as handle:
+        writer.write(handle)
+    return len(writer.pages), remapped
+
+
+_PREPARE = """async () => {
+  // Print everything: lazy images loaded, collapsed blocks open, fonts ready.
+  document.querySelectorAll('img[loading="lazy"]').forEach(img => { img.loading = "eager"; });
+  document.querySelectorAll("details").forEach(details => { details.open = true; });
+  await Promise.all([...document.images].map(img => img.complete ? null : new Promise(done => {
+    img.addEventListener("load", done); img.addEventListener("error", done);
+  })));
+  await document.fonts.ready;
+}"""
+
+
+def render(site: Path, out: Path | None = None) -> PdfStats:
+    from playwright.sync_api import sync_playwright
+
+    from search_driver import launch
+    from static_server import start
+
+    if not (site / PRINT_PAGE / "index.html").is_file():
+        raise ArticleError(f"{site}: no print view at {PRINT_PAGE}; run make build first")
+    article = load_article()
+    out = out or site / PDF_NAME
+    started = time.perf_counter()
+    server = start(site, "/")
+    try:
+        with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+            browser = launch(playwright)
+            page = browser.new_page()
+            page.emulate_media(media="print")
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PRINT_PAGE}", wait_until="networkidle")
+            page.evaluate(_PREPARE)
+            raw = Path(tmp) / "raw.pdf"
+            page.pdf(path=str(raw), format="A4", print_background=True, outline=True, tagged=True, prefer_css_page_size=True)
+            browser.close()
+            pages, remapped = finish(raw, out, article.front_matter.get("title", ""), "冉昱")
+    finally:
+        server.shutdown()
+    return PdfStats(out, pages, out.stat().st_size, time.perf_counter() - started, remapped)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        stats = render(args.site)
+    except ArticleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"pdf: {stats.path} — {stats.pages} pages, {stats.size / 1024:.0f} KB, "
+        f"{stats.seconds:.1f} s, {stats.remapped} look-alike characters remapped in the text layer"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
