@@ -63,7 +63,8 @@ def contents(soup: BeautifulSoup) -> Tag:
         if title is None or "print-view-list" in page.get("class", []):
             continue
         item = _entry(soup, f"#{page['id']}", _heading_text(title))
-        sections = [h for h in page.select("h2[id]")]
+        # Only the page's own sections: a nav section ("十问十答") holds whole pages.
+        sections = [h for h in page.select("h2[id]") if h.find_parent("section", class_="print-page") is page]
         if sections:
             nested = soup.new_tag("ol")
             nested.extend(_entry(soup, f"#{h['id']}", _heading_text(h)) for h in sections)
