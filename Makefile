@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material's end-of-life banner is not about this project; real warnings still fail the build.
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: dates in the site (sitemap, PDF) are the last commit's, not the clock's.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: serve build pdf check standins test system-deps clean
 

@@ -20,6 +20,7 @@ from article_source import ArticleError, load_article
 from check_article import check_site
 from figure_markup import FigureError, render_figures
 from figure_table import Figure, load_table, match_article
+from page_meta import first_sentence, robots_txt
 from pdf_export import PDF_NAME
 from print_view import mend_file
 
@@ -51,6 +52,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(str(error)) from None
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The meta description (and link previews) say what the answer's first sentence says.
+    if not page.meta.get("description"):
+        page.meta["description"] = first_sentence(html)
+    return html
+
+
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     # The PDF is made after the build (make pdf), so it is linked here rather than in the
     # nav of mkdocs.yml, where MkDocs would look for it among the docs.
@@ -62,6 +70,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The print view is written by mkdocs-print-site-plugin in its own post-build step, which
     # runs before this hook's.
     mend_file(Path(config.site_dir), tuple(_figures.values()))
+    if config.site_url:
+        (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
     try:
         report = check_site(Path(config.site_dir))
     except ArticleError as error:

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -91,11 +93,39 @@ def fix_text_layer(writer: PdfWriter, equivalents: dict[int, int]) -> int:
     return changed
 
 
+def drop_structure_ids(writer: PdfWriter) -> None:
+    """Remove the structure tree's element ids: Chromium numbers them from DOM node ids, which
+    change from run to run; nothing in the file refers to them but the id tree itself."""
+    root = writer._root_object.get("/StructTreeRoot")
+    if root is None:
+        return
+    root = root.get_object()
+    if "/IDTree" in root:
+        del root["/IDTree"]
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if "/ID" in node and node.get("/Type") == "/StructElem":
+            del node["/ID"]
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, list) else [kids]
+        for kid in kids:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict) and kid.get("/Type") in (None, "/StructElem"):
+                pending.append(kid)
+
+
 def finish(raw_pdf: Path, out: Path, title: str, author: str) -> tuple[int, int]:
     """Fix the text layer and metadata; return (pages, remapped entries)."""
     writer = PdfWriter(clone_from=PdfReader(raw_pdf))
     remapped = fix_text_layer(writer, look_alike_readings())
-    writer.add_metadata({"/Title": title, "/Author": author, "/Subject": "GPT-4 十问十答", "/Creator": "MkDocs + Chromium"})
+    drop_structure_ids(writer)
+    metadata = {"/Title": title, "/Author": author, "/Subject": "GPT-4 十问十答", "/Creator": "MkDocs + Chromium"}
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        # Reproducible builds: the commit's time, not the clock's, so two runs match byte for byte.
+        stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+        metadata |= {"/CreationDate": stamp, "/ModDate": stamp}
+    writer.add_metadata(metadata)
     writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
     with out.open("wb") as handle:
         writer.write(handle)

@@ -150,12 +150,15 @@ def mkdocs_build(root: Path, site: Path, **env: str):
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The real build and its PDF (make build, make pdf): the site folder and the build's log."""
-    from pdf_export import render
+    import subprocess
+    import sys
 
     site = tmp_path_factory.mktemp("build") / "site"
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
-    render(site)
+    # A process of its own, as make pdf runs it (and Playwright allows one sync session a process).
+    pdf = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], capture_output=True, text=True)
+    assert pdf.returncode == 0, pdf.stderr
     return site, result.stderr
 
 

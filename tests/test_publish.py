@@ -1,0 +1,97 @@
+"""The hosted site: metadata for search engines and previews, no third-party requests,
+and byte-identical builds."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build
+from page_meta import first_sentence, robots_txt
+
+PAGES = ["", "q01-what-is-gpt-4/", "q02-improvements/", "q03-training/", "q04-applications/", "q05-reasoning/",
+         "q06-safety/", "q07-engineers/", "q08-trends/", "q09-paper/", "q10-agi/", "about/", "print_page/"]
+
+
+def head(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("url", PAGES[:-1])
+def test_every_page_has_description_canonical_and_previews(real_site, url):
+    page = head(real_site, url)
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description and description[-1] in "。！？：", description
+    assert page.find("link", rel="canonical")["href"].endswith("/" + url)
+    title = page.find("meta", property="og:title")["content"]
+    assert title and page.find("meta", property="og:description")["content"] == description
+    assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    assert page.html["lang"] == "zh"
+
+
+def test_answer_description_is_its_first_sentence(real_site):
+    page = head(real_site, "q01-what-is-gpt-4/")
+    assert page.find("meta", attrs={"name": "description"})["content"] == (
+        "GPT-4（Generative Pre-trained Transformer 4）是 OpenAI 发布的最新 GPT 系列模型。"
+    )
+
+
+def test_sitemap_robots_and_chinese_404(real_site):
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") >= 12
+    assert "Sitemap: " in (real_site / "robots.txt").read_text(encoding="utf-8")
+    missing = BeautifulSoup((real_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert "页面不存在" in missing.get_text() and "返回首页" in missing.get_text()
+
+
+def test_first_sentence_skips_editorial_parts():
+    html = '<h1>标题</h1><div class="admonition"><p>编者注。</p></div><figure><figcaption>图。</figcaption></figure><p>第一句。第二句。</p>'
+    assert first_sentence(html) == "第一句。"
+    assert first_sentence("<p>" + "长" * 300 + "</p>").endswith("…")
+
+
+def test_robots_names_the_sitemap():
+    assert robots_txt("https://u.github.io/repo/").endswith("Sitemap: https://u.github.io/repo/sitemap.xml\n")
+
+
+def test_no_request_leaves_the_site(browser, served):
+    """Every page, opened in Chromium, asks only the site's own host for anything."""
+    host = urlsplit(served).netloc
+    context = browser.new_context()
+    foreign: list[str] = []
+    context.on("request", lambda request: foreign.append(request.url)
+               if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != host else None)
+    page = context.new_page()
+    for url in PAGES:
+        page.goto(served + url, wait_until="networkidle")
+    page.goto(served)
+    page.locator("input.md-search__input").click()  # the search worker and its index
+    page.keyboard.type("参数量")
+    page.keyboard.press("End")  # Chinese arrives by insertText: commit it as an IME would
+    page.wait_for_selector(".md-search-result__item")
+    context.close()
+    assert foreign == []
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    for name in ("one", "two"):
+        result = mkdocs_build(ROOT, tmp_path / name, **env)
+        assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+
+    def differences(cmp: filecmp.dircmp) -> list[str]:
+        found = cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files
+        for sub in cmp.subdirs.values():
+            found += differences(sub)
+        return found
+
+    # dircmp compares shallowly by stat: compare contents of every file instead.
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    changed = [str(f) for f in files if (tmp_path / "one" / f).read_bytes() != (tmp_path / "two" / f).read_bytes()]
+    assert differences(comparison) == [] and changed == []
+    assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "one" / "sitemap.xml").read_text(encoding="utf-8")
