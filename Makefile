@@ -2,6 +2,7 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed
 
 # Material's end-of-life banner is not about this project; real warnings still fail the build.
 export NO_MKDOCS_2_WARNING := 1
@@ -36,7 +37,13 @@ standins: $(STAMP)  ## redraw the figure stand-ins from source/figures.yml
 system-deps:
 	bash scripts/system_deps.sh
 
-test: $(STAMP) system-deps  ## the whole suite
+# axe-core for the accessibility tests, iframe-worker for the offline copy (lighthouse, a dev
+# dependency, only for scripts/bench_lighthouse.py: npm ci installs it).
+$(NODE_STAMP): package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) $(NODE_STAMP) system-deps  ## the whole suite
 	$(PYTHON) -m pytest
 
 clean:

@@ -133,6 +133,7 @@ def project(tmp_path: Path) -> Project:
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/gpt-4-qa/"
+HOSTED_URL = "https://reader.github.io/gpt-4-qa/"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -154,7 +155,8 @@ def built(tmp_path_factory):
     import sys
 
     site = tmp_path_factory.mktemp("build") / "site"
-    result = mkdocs_build(ROOT, site)
+    # Built as the deploy workflow builds it: for a project site under a sub-path (never fetched).
+    result = mkdocs_build(ROOT, site, SITE_URL=HOSTED_URL)
     assert result.returncode == 0, result.stderr
     # A process of its own, as make pdf runs it (and Playwright allows one sync session a process).
     pdf = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], capture_output=True, text=True)

@@ -58,23 +58,50 @@ def test_robots_names_the_sitemap():
     assert robots_txt("https://u.github.io/repo/").endswith("Sitemap: https://u.github.io/repo/sitemap.xml\n")
 
 
-def test_no_request_leaves_the_site(browser, served):
-    """Every page, opened in Chromium, asks only the site's own host for anything."""
+def record_foreign_requests(browser, served: str, visit) -> list[str]:
+    """Run `visit(page)` and return every request for another host than the site's.
+    Such requests are aborted, so the test itself never sends traffic off this machine."""
     host = urlsplit(served).netloc
     context = browser.new_context()
     foreign: list[str] = []
-    context.on("request", lambda request: foreign.append(request.url)
-               if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != host else None)
-    page = context.new_page()
-    for url in PAGES:
-        page.goto(served + url, wait_until="networkidle")
-    page.goto(served)
-    page.locator("input.md-search__input").click()  # the search worker and its index
-    page.keyboard.type("参数量")
-    page.keyboard.press("End")  # Chinese arrives by insertText: commit it as an IME would
-    page.wait_for_selector(".md-search-result__item")
-    context.close()
-    assert foreign == []
+
+    def guard(route):
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route(lambda url: urlsplit(url).scheme in ("http", "https", "ws", "wss"), guard)
+    try:
+        visit(context.new_page())
+    finally:
+        context.close()
+    return foreign
+
+
+def test_no_request_leaves_the_site(browser, served):
+    """Every page, opened in Chromium, asks only the site's own host for anything."""
+
+    def visit(page):
+        for url in PAGES:
+            page.goto(served + url, wait_until="networkidle")
+        page.goto(served)
+        page.locator("input.md-search__input").click()  # the search worker and its index
+        page.keyboard.type("参数量")
+        page.keyboard.press("End")  # Chinese arrives by insertText: commit it as an IME would
+        page.wait_for_selector(".md-search-result__item")
+
+    assert record_foreign_requests(browser, served, visit) == []
+
+
+def test_a_third_party_request_is_caught(browser, served):
+    def visit(page):
+        page.goto(served)
+        page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"https://fonts.example.invalid/f.png\">')")
+        page.wait_for_timeout(300)
+
+    assert record_foreign_requests(browser, served, visit) == ["https://fonts.example.invalid/f.png"]
 
 
 def test_two_builds_are_byte_identical(tmp_path):

@@ -1,0 +1,79 @@
+"""Accessibility in Chromium: axe-core finds nothing on any page in either colour scheme, and
+the keyboard alone reaches search, navigation, the copy-link controls and the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_publish import PAGES
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run make test (it runs npm ci) or npm ci --omit=dev")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async rules => (await axe.run(document, {runOnly: {type: 'tag', values: rules}})).violations"
+        ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
+        RULES,
+    )
+    return found
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+@pytest.mark.parametrize("url", PAGES + ["404.html"])
+def test_no_axe_violations(scheme_page, served, url):
+    scheme_page.goto(served + url, wait_until="networkidle")
+    assert axe_violations(scheme_page) == []
+
+
+def test_axe_reports_a_nameless_dialog_and_dim_text(page, served):
+    page.goto(served)
+    page.evaluate("""() => {
+      document.querySelector('.md-search').removeAttribute('aria-label');
+      document.querySelector('article').insertAdjacentHTML('beforeend', '<p style="color:#ddd;background:#fff">这是一段对比度不足的浅色文字 faint text</p>');
+    }""")
+    ids = {violation.split(":")[0] for violation in axe_violations(page)}
+    assert {"aria-dialog-name", "color-contrast"} <= ids
+
+
+def focus_trail(page, presses: int = 250) -> list[str]:
+    trail = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        trail.append(page.evaluate("""() => {
+          const e = document.activeElement;
+          return [e.tagName.toLowerCase(), e.className || '', e.getAttribute('href') || ''].join('|');
+        }"""))
+    return trail
+
+
+def test_keyboard_reaches_search_navigation_copy_link_and_pdf(page, served):
+    page.goto(served + "q02-improvements/")
+    trail = focus_trail(page)
+    assert any("md-search__input" in step for step in trail), "search"
+    assert any("md-nav__link" in step and "q03-training" in step for step in trail), "navigation"
+    assert any("copy-link" in step for step in trail), "copy link"
+    assert any(step.endswith("gpt-4-qa.pdf") for step in trail), "PDF"
+    # And the search box, once reached, takes a query from the keyboard.
+    page.keyboard.press("Escape")
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type("RBRM")
+    page.wait_for_selector(".md-search-result__item")
