@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: dates in the site (sitemap, PDF) are the last commit's, not the clock's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build pdf check standins test system-deps clean
+.PHONY: serve build pdf offline check standins test system-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -26,6 +26,9 @@ build: $(STAMP)  ## strict build into site/, with the article check
 
 pdf: build system-deps  ## the whole-site PDF into site/gpt-4-qa.pdf
 	$(PYTHON) scripts/pdf_export.py site
+
+offline: build $(NODE_STAMP)  ## the offline copy, zipped into site/gpt-4-qa-offline.zip
+	$(PYTHON) scripts/offline_copy.py site
 
 check: build  ## the article check again, standalone, on the built site
 	$(PYTHON) scripts/check_article.py site

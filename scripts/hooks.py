@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
@@ -21,6 +21,7 @@ from check_article import check_site
 from figure_markup import FigureError, render_figures
 from figure_table import Figure, load_table, match_article
 from page_meta import first_sentence, robots_txt
+from offline_copy import OFFLINE_ZIP, SHIM_PATH, SHIM_SOURCE, is_offline_build
 from pdf_export import PDF_NAME
 from print_view import mend_file
 
@@ -39,7 +40,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _figures.clear()
     _figures.update((figure.id, figure) for figure in figures)
     config.extra["pdf"] = PDF_NAME  # for the home page's download link (overrides/main.html)
+    if is_offline_build(config):
+        # Material's offline plugin would load its file:// worker shim from unpkg.com; ship it.
+        config.extra["polyfills"] = [SHIM_PATH]
+        config.extra["offline_zip"] = None
+    else:
+        config.extra["offline_zip"] = OFFLINE_ZIP  # linked from the about page
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if is_offline_build(config):
+        if not SHIM_SOURCE.is_file():
+            raise PluginError(f"{SHIM_SOURCE} is missing; run npm ci --omit=dev")
+        files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -69,6 +84,11 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_post_build(*, config: MkDocsConfig) -> None:
     # The print view is written by mkdocs-print-site-plugin in its own post-build step, which
     # runs before this hook's.
+    if is_offline_build(config):
+        # File URLs (use_directory_urls: false) for reading from disk; the same sources were
+        # checked in the hosted build, whose page addresses the checks know.
+        log.info("article check: skipped in the offline copy; make build checks the same sources")
+        return
     mend_file(Path(config.site_dir), tuple(_figures.values()))
     if config.site_url:
         (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

@@ -1,0 +1,57 @@
+"""The offline copy (make offline): unzipped and opened from disk, it reads and searches."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("offline-site")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline_copy.py"), str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(site / "gpt-4-qa-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder / "gpt-4-qa-offline"
+
+
+def test_offline_copy_reads_and_searches_from_disk(browser, offline):
+    context = browser.new_context()
+    page = context.new_page()
+    errors, remote = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: remote.append(r.url) if r.url.split(":")[0] not in ("file", "data", "blob", "about") else None)
+    page.goto((offline / "q02-improvements.html").as_uri())
+    assert page.title().startswith("Q2：")
+    loaded = page.evaluate("""async () => {
+      const images = [...document.querySelectorAll('article img')];
+      images.forEach(img => { img.loading = 'eager'; });
+      await Promise.all(images.map(img => img.complete ? null : new Promise(done => { img.onload = img.onerror = done; })));
+      return images.map(img => img.naturalWidth > 0);
+    }""")
+    assert loaded and all(loaded)
+    page.click("a[href='q03-training.html']")
+    assert page.title().startswith("Q3：")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("参数量")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item")
+    first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
+    assert first.split("/")[-1].startswith("q03-training.html")
+    context.close()
+    assert errors == [] and remote == []
+
+
+def test_offline_copy_is_linked_from_the_about_page(real_site):
+    about = (real_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../gpt-4-qa-offline.zip"' in about
