@@ -23,7 +23,7 @@ from figure_table import Figure, load_table, match_article
 from page_meta import first_sentence, robots_txt
 from offline_copy import OFFLINE_ZIP, SHIM_PATH, SHIM_SOURCE, is_offline_build
 from pdf_export import PDF_NAME
-from print_view import mend_file
+from print_view import keep_plugin_assets_to_print_view, mend_file
 
 log = logging.getLogger("mkdocs.hooks.article")
 # jieba (Material's Chinese segmenter) announces its dictionary load at INFO on stderr.
@@ -40,6 +40,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _figures.clear()
     _figures.update((figure.id, figure) for figure in figures)
     config.extra["pdf"] = PDF_NAME  # for the home page's download link (overrides/main.html)
+    # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
+    config.extra["print_view_assets"] = keep_plugin_assets_to_print_view(config.extra_css, config.extra_javascript)
     if is_offline_build(config):
         # Material's offline plugin would load its file:// worker shim from unpkg.com; ship it.
         config.extra["polyfills"] = [SHIM_PATH]

@@ -24,6 +24,22 @@ PRINT_PAGE_FILE = Path("print_page") / "index.html"
 HOME_ID = "index"
 
 
+# What mkdocs-print-site-plugin adds to every page, though only its print view uses it.
+PLUGIN_ASSETS = {"css": ("css/print-site.css", "css/print-site-material.css"), "js": ("js/print-site.js",)}
+
+
+def keep_plugin_assets_to_print_view(extra_css: list, extra_javascript: list) -> dict[str, list[str]]:
+    """Take the plugin's stylesheets and script off every page (in place); return them for the
+    print view's template (overrides/main.html), which is the one page that needs them."""
+    taken = {"css": [], "js": []}
+    for kind, entries in (("css", extra_css), ("js", extra_javascript)):
+        for entry in list(entries):
+            if str(entry) in PLUGIN_ASSETS[kind]:
+                entries.remove(entry)
+                taken[kind].append(str(entry))
+    return taken
+
+
 def print_view_id(anchor: str) -> str:
     """The id a public anchor (`/page/#id`, `/page/`, `/#fig-3`) has in the print view."""
     url, _, ident = anchor.removeprefix("/").partition("#")
