@@ -20,15 +20,12 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 from article_source import ArticleError
+from cjk_font import SIMPLIFIED_CHINESE, font_path
 from figure_table import Figure, load_table
 
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 SIZE = (720, 405)
 DIGEST_KEY = "standin-digest"
-FONT_FILES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-)
 _INK, _MUTED, _PAPER, _FRAME = (33, 37, 41), (96, 103, 112), (246, 247, 249), (190, 196, 204)
 
 
@@ -44,11 +41,7 @@ def standin_digest(path: Path) -> str | None:
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    for path in FONT_FILES:
-        if Path(path).exists():
-            # Index 2 of the Noto CJK collection is the Simplified Chinese face.
-            return ImageFont.truetype(path, size, index=2)
-    raise ArticleError(f"no CJK font found (looked for {', '.join(FONT_FILES)}); install fonts-noto-cjk")
+    return ImageFont.truetype(str(font_path()), size, index=SIMPLIFIED_CHINESE)
 
 
 def draw(figure: Figure) -> Image.Image:

@@ -150,7 +150,7 @@ def mkdocs_build(root: Path, site: Path, **env: str):
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The real build and its PDF (make build, make pdf): the site folder and the build's log."""
+    """The real build, its PDF and offline copy: the site folder and the build's log."""
     import subprocess
     import sys
 
@@ -158,9 +158,11 @@ def built(tmp_path_factory):
     # Built as the deploy workflow builds it: for a project site under a sub-path (never fetched).
     result = mkdocs_build(ROOT, site, SITE_URL=HOSTED_URL)
     assert result.returncode == 0, result.stderr
-    # A process of its own, as make pdf runs it (and Playwright allows one sync session a process).
-    pdf = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], capture_output=True, text=True)
-    assert pdf.returncode == 0, pdf.stderr
+    # Then make pdf and make offline, as the deploy workflow does; each in a process of its own,
+    # as make runs them (and Playwright allows one sync session a process).
+    for step in ("pdf_export.py", "offline_copy.py"):
+        done = subprocess.run([sys.executable, str(ROOT / "scripts" / step), str(site)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
     return site, result.stderr
 
 

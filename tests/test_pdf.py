@@ -204,3 +204,21 @@ def test_mend_adds_a_figure_list_and_fixes_home_links():
 )
 def test_print_view_ids(anchor, expected):
     assert print_view_id(anchor) == expected
+
+
+def test_two_pdf_runs_are_byte_identical(real_site, tmp_path):
+    import os
+    import shutil
+    import sys
+
+    from conftest import ROOT
+
+    outputs = []
+    for name in ("one", "two"):
+        site = tmp_path / name
+        shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], check=True, env=env,
+                       capture_output=True)
+        outputs.append((site / "gpt-4-qa.pdf").read_bytes())
+    assert outputs[0] == outputs[1]

@@ -27,6 +27,16 @@ def test_every_section_lands_below_the_header(page, served, url):
         assert at_bottom or heading["y"] <= header_bottom + 60, f"{anchor} lands {heading['y'] - header_bottom}px low"
 
 
+def test_landing_check_fails_without_the_scroll_margin(page, served):
+    page.goto(served + "q02-improvements/")
+    page.add_style_tag(content=".md-typeset :target { scroll-margin-top: 0 !important; }")
+    page.goto(served + "q02-improvements/#evals")
+    page.wait_for_timeout(150)
+    header = page.locator(".md-header").bounding_box()
+    heading = page.locator("#evals").bounding_box()
+    assert heading["y"] < header["y"] + header["height"]  # hidden under the sticky header
+
+
 def test_copy_link_by_keyboard_copies_and_announces(browser, served):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.split("/gpt")[0])
