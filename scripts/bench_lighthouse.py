@@ -21,10 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_search import PLAIN_CONFIG, build
+from plain_material import ROOT, build, plain_config
 from static_server import start
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = ["", "q02-improvements/", "q06-safety/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -58,9 +57,7 @@ def main() -> int:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], check=True, cwd=ROOT)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "plain.yml"
-        plain.write_text(PLAIN_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
-        for name, config in {"project": ROOT / "mkdocs.yml", "plain Material": plain}.items():
+        for name, config in {"project": ROOT / "mkdocs.yml", "plain Material": plain_config(Path(tmp))}.items():
             site = Path(tmp) / name.replace(" ", "-")
             build(config, site)
             server = start(site, "/", compress=True)

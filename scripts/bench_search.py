@@ -10,44 +10,15 @@ tests/search-queries.tsv into the search box in Chromium and prints recall@1, re
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from plain_material import ROOT, build, plain_config
 from search_driver import Query, SearchBox, launch, page_key, read_queries
 from static_server import start
-
-ROOT = Path(__file__).resolve().parent.parent
-
-PLAIN_CONFIG = """\
-site_name: GPT-4 十问十答 (plain)
-docs_dir: {docs}
-theme:
-  name: material
-  language: zh
-  features: [search.suggest, search.highlight, search.share]
-plugins:
-  - search
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - admonition
-  - pymdownx.details
-  - pymdownx.superfences
-  - toc:
-      permalink: true
-"""
-
-
-def build(config: Path, site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    subprocess.run(command, check=True, env=env, cwd=ROOT, capture_output=True)
-
 
 def ranked_pages(box: SearchBox, query: Query) -> list[str]:
     pages: list[str] = []
@@ -89,9 +60,7 @@ def main() -> int:
     args = parser.parse_args()
     queries = read_queries(args.queries) if args.queries else read_queries()
     with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "plain.yml"
-        plain.write_text(PLAIN_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
-        configs = {"project": ROOT / "mkdocs.yml", "plain Material": plain}
+        configs = {"project": ROOT / "mkdocs.yml", "plain Material": plain_config(Path(tmp))}
         results = {}
         with sync_playwright() as playwright:
             browser = launch(playwright)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,14 +201,22 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser page that fails the test on any console error or uncaught exception."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+@contextmanager
+def checked_page(browser, **options):
+    """A page in a fresh context; on leaving, fails on any console error, uncaught exception
+    or dialog (an injected alert) that happened while it was open."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", **options)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     yield tab
     context.close()
-    assert errors == [], f"console errors: {errors}"
+    assert errors == [], f"console errors or dialogs: {errors}"
+
+
+@pytest.fixture
+def page(browser):
+    with checked_page(browser) as tab:
+        yield tab

@@ -3,11 +3,9 @@ the keyboard alone reaches search, navigation, the copy-link controls and the PD
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, checked_page
 from test_publish import PAGES
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -28,14 +26,8 @@ def axe_violations(page) -> list[str]:
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], f"console errors: {errors}"
+    with checked_page(browser, color_scheme=request.param) as tab:
+        yield tab
 
 
 @pytest.mark.parametrize("url", PAGES + ["404.html"])

@@ -4,12 +4,11 @@ section with the words highlighted, and odd input does no harm."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, checked_page
 from search_driver import SearchBox, page_key, read_queries
 
 QUERIES = read_queries()
@@ -18,16 +17,8 @@ QUERIES = read_queries()
 @pytest.fixture(scope="module")
 def search(browser, served):
     """One search box for the whole module: the index is built once, as for a reader."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    box = SearchBox(tab, served)
-    yield box
-    context.close()
-    assert errors == [], f"console errors or dialogs during search: {errors}"
+    with checked_page(browser) as tab:
+        yield SearchBox(tab, served)
 
 
 def test_query_table_covers_the_shared_queries_and_every_answer():
