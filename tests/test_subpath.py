@@ -1,5 +1,7 @@
 """Hosted under a sub-path: crawl the real site served at /gpt-4-qa/ with zero broken links."""
 
+import pytest
+
 from link_crawler import crawl
 from static_server import start
 
@@ -11,29 +13,23 @@ def test_real_site_under_a_prefix_has_nothing_broken(served):
     assert result.anchors > 50
 
 
-def serve(project):
+@pytest.fixture
+def fixture_url(project):
+    """The fixture site served under /sub/; tests edit its pages before crawling."""
     server = start(project.site, "/sub/")
-    return server, f"http://127.0.0.1:{server.server_address[1]}/sub/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/sub/"
+    server.shutdown()
 
 
-def test_crawler_finds_a_dead_anchor_and_a_root_relative_link(project):
+def test_crawler_finds_a_dead_anchor_and_a_root_relative_link(project, fixture_url):
     project.edit_page("", "<h1>", '<a href="q01/#nowhere">x</a><img src="/images/jueJin/aaa111.png" alt="x"><h1>')
-    server, url = serve(project)
-    try:
-        result = crawl(url)
-    finally:
-        server.shutdown()
-    assert sorted(result.broken) == sorted([
+    url = fixture_url
+    assert sorted(crawl(url).broken) == sorted([
         f"{url}: {url}q01/#nowhere has no element with id 'nowhere'",
         f"{url}: {url[:-5]}/images/jueJin/aaa111.png leaves the site's path /sub/",
     ])
 
 
-def test_crawler_finds_a_missing_page(project):
+def test_crawler_finds_a_missing_page(project, fixture_url):
     project.edit_page("", "<h1>", '<a href="q09/">x</a><h1>')
-    server, url = serve(project)
-    try:
-        result = crawl(url)
-    finally:
-        server.shutdown()
-    assert result.broken == [f"{url}: {url}q09/ answers 404"]
+    assert crawl(fixture_url).broken == [f"{fixture_url}: {fixture_url}q09/ answers 404"]
