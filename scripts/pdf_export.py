@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
 from article_source import ArticleError, load_article
 from cjk_font import look_alike_readings
@@ -93,33 +93,60 @@ def fix_text_layer(writer: PdfWriter, equivalents: dict[int, int]) -> int:
     return changed
 
 
-def drop_structure_ids(writer: PdfWriter) -> None:
-    """Remove the structure tree's element ids: Chromium numbers them from DOM node ids, which
-    change from run to run; nothing in the file refers to them but the id tree itself."""
+def renumber_structure_ids(writer: PdfWriter) -> None:
+    """Give structure elements ids in reading order: Chromium names them after DOM node ids,
+    which change from run to run. Table cells' /Headers, which point at header cells by id,
+    and the id tree follow the new names."""
     root = writer._root_object.get("/StructTreeRoot")
     if root is None:
         return
     root = root.get_object()
-    if "/IDTree" in root:
-        del root["/IDTree"]
-    pending = [root]
+    names: dict[str, str] = {}
+    elements: list[tuple[str, object]] = []
+    visited = []
+    pending = [(None, root)]
     while pending:
-        node = pending.pop()
-        if "/ID" in node and node.get("/Type") == "/StructElem":
-            del node["/ID"]
+        ref, node = pending.pop()
+        visited.append(node)
+        if node.get("/Type") == "/StructElem" and "/ID" in node:
+            names[str(node["/ID"])] = new = f"id{len(names):06d}"
+            node[NameObject("/ID")] = TextStringObject(new)
+            elements.append((new, ref))
         kids = node.get("/K")
         kids = kids if isinstance(kids, list) else [kids]
-        for kid in kids:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(kid, dict) and kid.get("/Type") in (None, "/StructElem"):
-                pending.append(kid)
+        for kid in reversed(kids):  # a stack: reversed, so children are numbered in order
+            target = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(target, dict) and target.get("/Type") in (None, "/StructElem") and "/S" in target:
+                pending.append((kid if hasattr(kid, "get_object") else None, target))
+    for node in visited:
+        attributes = node.get("/A")
+        attributes = attributes.get_object() if hasattr(attributes, "get_object") else attributes
+        for attribute in (attributes if isinstance(attributes, list) else [attributes]):
+            attribute = attribute.get_object() if hasattr(attribute, "get_object") else attribute
+            if isinstance(attribute, dict) and "/Headers" in attribute:
+                attribute[NameObject("/Headers")] = ArrayObject(
+                    TextStringObject(names.get(str(h), str(h))) for h in attribute["/Headers"]
+                )
+    pairs = ArrayObject()
+    for new, ref in elements:
+        if ref is not None:
+            pairs.extend([TextStringObject(new), ref])
+    # The old id tree's nodes would still be written, unreferenced, with the old names: empty them.
+    old = [root.get("/IDTree")]
+    while old:
+        node = old.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            old.extend(node.get("/Kids", []))
+            node.clear()
+    root[NameObject("/IDTree")] = DictionaryObject({NameObject("/Names"): pairs})
 
 
 def finish(raw_pdf: Path, out: Path, title: str, author: str) -> tuple[int, int]:
     """Fix the text layer and metadata; return (pages, remapped entries)."""
     writer = PdfWriter(clone_from=PdfReader(raw_pdf))
     remapped = fix_text_layer(writer, look_alike_readings())
-    drop_structure_ids(writer)
+    renumber_structure_ids(writer)
     metadata = {"/Title": title, "/Author": author, "/Subject": "GPT-4 十问十答", "/Creator": "MkDocs + Chromium"}
     if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
         # Reproducible builds: the commit's time, not the clock's, so two runs match byte for byte.
