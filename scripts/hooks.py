@@ -18,11 +18,11 @@ from mkdocs.structure.pages import Page
 import caveats
 from article_source import ArticleError, load_article
 from check_article import check_site
+from downloads import OFFLINE_ZIP, PDF_NAME
 from figure_markup import FigureError, render_figures
 from figure_table import Figure, load_table, match_article
+from offline_copy import SHIM_PATH, SHIM_SOURCE, is_offline_build
 from page_meta import first_sentence, robots_txt
-from offline_copy import OFFLINE_ZIP, SHIM_PATH, SHIM_SOURCE, is_offline_build
-from pdf_export import PDF_NAME
 from print_view import keep_plugin_assets_to_print_view, mend_file
 
 log = logging.getLogger("mkdocs.hooks.article")
@@ -84,13 +84,13 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    # The print view is written by mkdocs-print-site-plugin in its own post-build step, which
-    # runs before this hook's.
     if is_offline_build(config):
         # File URLs (use_directory_urls: false) for reading from disk; the same sources were
         # checked in the hosted build, whose page addresses the checks know.
         log.info("article check: skipped in the offline copy; make build checks the same sources")
         return
+    # The print view is written by mkdocs-print-site-plugin in its own post-build step, which
+    # runs before this hook's.
     mend_file(Path(config.site_dir), tuple(_figures.values()))
     if config.site_url:
         (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

@@ -16,8 +16,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from downloads import OFFLINE_ZIP, PDF_NAME
+
 ROOT = Path(__file__).resolve().parent.parent
-OFFLINE_ZIP = "gpt-4-qa-offline.zip"
 FOLDER = "gpt-4-qa-offline"
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
 SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / FOLDER
         build(folder)
-        pdf = site / "gpt-4-qa.pdf"
+        pdf = site / PDF_NAME
         if pdf.is_file():
             (folder / pdf.name).write_bytes(pdf.read_bytes())
         count = write_zip(folder, site / OFFLINE_ZIP)

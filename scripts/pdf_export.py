@@ -28,8 +28,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 
 from article_source import ArticleError, load_article
 from cjk_font import look_alike_readings
+from downloads import PDF_NAME
 
-PDF_NAME = "gpt-4-qa.pdf"
 PRINT_PAGE = "print_page/"
 # pypdf notes that Chromium's trailer undercounts its objects; the file reads correctly.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
