@@ -1,9 +1,9 @@
 """The anchor contract: every public link target (page and section id) keeps landing.
 
 tests/public-anchors.txt lists each page and each section or figure id readers can link to,
-one `/page/#id` a line, as paths below the site root. A built site keeps the contract when every listed anchor still lands
-(on its heading, or on an alias id left behind when a heading's id changes) and when every
-public anchor it has is listed.
+one `/page/#id` a line, as paths below the site root. A built site keeps the contract when
+every listed anchor still lands (on its heading, or on an alias id left behind when a
+heading's id changes) and when every public anchor it has is listed.
 
     python scripts/anchors.py site           # check the built site against the contract
     python scripts/anchors.py site --write   # rewrite the contract from the built site
@@ -41,6 +41,7 @@ def landing_ids(page: SitePage) -> set[str]:
 def broken(contract: list[str], pages: list[SitePage]) -> list[str]:
     """Problems, one line each: anchors that no longer land, public anchors not in the contract."""
     by_url = {page.url: page for page in pages}
+    ids = {page.url: landing_ids(page) for page in pages}
     problems = []
     for anchor in contract:
         url, _, ident = anchor.removeprefix("/").partition("#")
@@ -49,7 +50,7 @@ def broken(contract: list[str], pages: list[SitePage]) -> list[str]:
             page = by_url.get(page.redirect)  # a moved page: its ids must land on the new one
         if page is None:
             problems.append(f"{anchor}: page /{url} is gone (keep it, or add a redirect)")
-        elif ident and ident not in landing_ids(page):
+        elif ident and ident not in ids[page.url]:
             problems.append(f"{anchor}: id '{ident}' is gone (keep it, or leave an alias id)")
     listed = set(contract)
     problems += [
