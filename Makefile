@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: dates in the site (sitemap, PDF) are the last commit's, not the clock's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build pdf offline check standins test system-deps clean
+.PHONY: serve build check standins test system-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -21,18 +21,15 @@ $(STAMP): requirements.txt
 serve: $(STAMP)  ## serve with live reload at http://127.0.0.1:8000
 	$(PYTHON) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## strict build into site/, with the article check
-	$(PYTHON) -m mkdocs build --strict --clean
+# The complete site: strict page build with the article check, then the PDF and the offline copy
+# the pages link (serve makes pages only, and links neither).
+build: $(STAMP) $(NODE_STAMP) system-deps  ## site/: pages, gpt-4-qa.pdf, gpt-4-qa-offline.zip
+	$(PYTHON) scripts/build_site.py site
 
-pdf: build system-deps  ## the whole-site PDF into site/gpt-4-qa.pdf
-	$(PYTHON) scripts/pdf_export.py site
-
-offline: build $(NODE_STAMP)  ## the offline copy, zipped into site/gpt-4-qa-offline.zip
-	$(PYTHON) scripts/offline_copy.py site
-
-check: build  ## the article check again, standalone, on the built site
+check: build  ## the article check again, standalone, on the built site; generated files not stale
 	$(PYTHON) scripts/check_article.py site
 	$(PYTHON) scripts/standins.py --check
+	$(PYTHON) scripts/search_dictionary.py --check
 
 standins: $(STAMP)  ## redraw the figure stand-ins from source/figures.yml
 	$(PYTHON) scripts/standins.py

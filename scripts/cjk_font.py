@@ -1,4 +1,4 @@
-"""The CJK font this project renders with (Debian's fonts-noto-cjk), and what its glyphs share.
+"""What the glyphs of the project's CJK face (scripts/project_fonts.py) share.
 
 Noto CJK draws look-alike characters with one glyph: a radical and its ideograph (⻚ U+2EDA and
 页 U+9875), a traditional and a simplified form (戶 and 户), two wave dashes (〜 and ～).
@@ -10,15 +10,8 @@ read is the one in GB2312, the simplified national character set.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from article_source import ArticleError
-
-FONT_FILES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-)
-SIMPLIFIED_CHINESE = 2  # index of the Simplified Chinese face in the Noto CJK collection
+from project_fonts import regular_face
 # Only Chinese characters and punctuation are read anew: radicals, CJK symbols, ideographs,
 # compatibility ideographs and full-width forms. A Latin middle dot stays a Latin middle dot.
 CJK_BLOCKS = (
@@ -33,13 +26,6 @@ CJK_BLOCKS = (
 
 def is_cjk(code: int) -> bool:
     return any(code in block for block in CJK_BLOCKS)
-
-
-def font_path() -> Path:
-    for path in FONT_FILES:
-        if Path(path).exists():
-            return Path(path)
-    raise ArticleError(f"no CJK font found (looked for {', '.join(FONT_FILES)}); install fonts-noto-cjk")
 
 
 def in_gb2312(code: int) -> bool:
@@ -62,8 +48,9 @@ def look_alike_readings() -> dict[int, int]:
     """Code point -> the character to read instead, for every glyph the font shares."""
     from fontTools.ttLib import TTCollection
 
-    with TTCollection(str(font_path()), lazy=True) as collection:
-        cmap = collection.fonts[SIMPLIFIED_CHINESE].getBestCmap()
+    face = regular_face()  # fontconfig says which file and which face of a collection
+    with TTCollection(str(face.path), lazy=True) as collection:
+        cmap = collection.fonts[face.index].getBestCmap()
     by_glyph: dict[str, list[int]] = {}
     for code, glyph in cmap.items():
         by_glyph.setdefault(glyph, []).append(code)

@@ -29,6 +29,14 @@ log = logging.getLogger("mkdocs.hooks.article")
 # jieba (Material's Chinese segmenter) announces its dictionary load at INFO on stderr.
 logging.getLogger("jieba").setLevel(logging.WARNING)
 _figures: dict[str, Figure] = {}
+# `mkdocs serve` makes pages only; the PDF and the offline copy come from make build
+# (scripts/build_site.py), so a served site does not link them.
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -39,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     _figures.clear()
     _figures.update((figure.id, figure) for figure in figures)
-    config.extra["pdf"] = PDF_NAME  # for the home page's download link (overrides/main.html)
+    config.extra["pdf"] = None if _serving else PDF_NAME  # the home page's download link (overrides/main.html)
     # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
     config.extra["print_view_assets"] = keep_plugin_assets_to_print_view(config.extra_css, config.extra_javascript)
     if is_offline_build(config):
@@ -47,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [SHIM_PATH]
         config.extra["offline_zip"] = None
     else:
-        config.extra["offline_zip"] = OFFLINE_ZIP  # linked from the about page
+        config.extra["offline_zip"] = None if _serving else OFFLINE_ZIP  # linked from the about page
     return config
 
 
@@ -77,9 +85,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    # The PDF is made after the build (make pdf), so it is linked here rather than in the
-    # nav of mkdocs.yml, where MkDocs would look for it among the docs.
-    nav.items.append(Link("下载 PDF", PDF_NAME))
+    # The PDF is made after the pages (scripts/build_site.py), so it is linked here rather than
+    # in the nav of mkdocs.yml, where MkDocs would look for it among the docs.
+    if config.extra["pdf"]:
+        nav.items.append(Link("下载 PDF", config.extra["pdf"]))
     return nav
 
 

@@ -27,6 +27,7 @@ class Crawl:
     resources: int = 0
     anchors: int = 0
     broken: list[str] = field(default_factory=list)
+    fetched: set[str] = field(default_factory=set)  # every address that answered 200
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
@@ -61,6 +62,8 @@ def crawl(start: str) -> Crawl:
                             pending.append(urldefrag(link).url)
             elif status == 200:
                 result.resources += 1
+            if status == 200:
+                result.fetched.add(url)
             seen[url] = (status, ids)
         return seen[url]
 

@@ -3,8 +3,9 @@
     python scripts/offline_copy.py site     # builds it and writes site/gpt-4-qa-offline.zip
 
 A separate build with Material's offline plugin (file URLs, the search index inlined, a
-worker shim for file://). The zip holds one folder; unzip it and open index.html. When
-site/gpt-4-qa.pdf exists (make pdf), the copy includes it.
+worker shim for file://). The zip holds one folder; unzip it and open index.html. The copy
+links and holds the whole-site PDF, so site/gpt-4-qa.pdf must be made first (scripts/build_site.py
+runs the steps in that order).
 """
 
 from __future__ import annotations
@@ -63,12 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     if not site.is_dir():
         print(f"error: {site}: site folder does not exist; run make build first", file=sys.stderr)
         return 2
+    pdf = site / PDF_NAME
+    if not pdf.is_file():
+        print(f"error: {pdf} is missing, and the offline copy links it; run scripts/pdf_export.py {site} first",
+              file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / FOLDER
         build(folder)
-        pdf = site / PDF_NAME
-        if pdf.is_file():
-            (folder / pdf.name).write_bytes(pdf.read_bytes())
+        (folder / pdf.name).write_bytes(pdf.read_bytes())
         count = write_zip(folder, site / OFFLINE_ZIP)
     size = (site / OFFLINE_ZIP).stat().st_size
     print(f"offline: {site / OFFLINE_ZIP} — {count} files, {size / 1024:.0f} KB; unzip and open {FOLDER}/index.html")

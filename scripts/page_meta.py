@@ -14,7 +14,7 @@ MAX_DESCRIPTION = 160
 
 def first_sentence(html: str) -> str:
     """The first sentence of the page's first paragraph of text, as the description."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     for element in soup.select(_SKIP):
         element.decompose()
     for paragraph in soup.find_all("p"):

@@ -2,17 +2,23 @@
 
     python scripts/pdf_export.py site        # writes site/gpt-4-qa.pdf and prints its figures
 
-Chromium prints site/print_page/ (cover, contents, home, Q1 … Q10, about) to A4 with bookmarks
-(outline=True needs tagged=True). Its text layer maps common ideographs that Noto CJK draws
-with the same glyph as a radical (一 人 大 文 方 首 页 长 …) to the radical (U+2E80–U+2FDF), and
-a few others to a traditional twin (户 → 戶), so copying and searching fail; the fix rewrites
-those ToUnicode entries to the character Simplified Chinese text uses (scripts/cjk_font.py),
-then sets the document's metadata.
+Chromium prints site/print_page/ (cover, contents, home, Q1 … Q10, about) to a tagged A4 PDF,
+set in the fonts the project installs (scripts/project_fonts.py). Its text layer maps common
+ideographs that Noto CJK draws with the same glyph as a radical (一 人 大 文 方 首 页 长 …) to the
+radical (U+2E80–U+2FDF), and a few others to a traditional twin (户 → 戶), so copying and
+searching fail; the fix rewrites those ToUnicode entries to the character Simplified Chinese
+text uses (scripts/cjk_font.py), then sets the document's metadata (pypdf). The bookmarks, the
+artifacts, figure and link descriptions and the PDF/UA claim follow (scripts/pdf_accessibility.py,
+pikepdf).
+
+Exit 0 with the PDF written; 2 with one line naming what is missing (the print view, Chromium,
+a font) and nothing written.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import re
@@ -23,12 +29,18 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pikepdf
+from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
+import pdf_accessibility as a11y
 from article_source import ArticleError, load_article
 from cjk_font import look_alike_readings
 from downloads import PDF_NAME
+from print_view import Entry, heading_text, outline
+from project_fonts import require_fonts
+from search_driver import CHROMIUM
 
 PRINT_PAGE = "print_page/"
 # pypdf notes that Chromium's trailer undercounts its objects; the file reads correctly.
@@ -43,6 +55,7 @@ class PdfStats:
     size: int
     seconds: float
     remapped: int
+    artifacts: int
 
 
 def _fix_destination(hex_text: bytes, equivalents: dict[int, int]) -> bytes:
@@ -142,21 +155,60 @@ def renumber_structure_ids(writer: PdfWriter) -> None:
     root[NameObject("/IDTree")] = DictionaryObject({NameObject("/Names"): pairs})
 
 
-def finish(raw_pdf: Path, out: Path, title: str, author: str) -> tuple[int, int]:
-    """Fix the text layer and metadata; return (pages, remapped entries)."""
+@dataclass(frozen=True)
+class PrintView:
+    """What the PDF needs to know of the print view: its bookmarks and where each link lands."""
+
+    title: str
+    entries: list[Entry]
+    targets: dict[str, str]  # named destination -> the text of the element it lands on
+
+    @classmethod
+    def read(cls, html: str, title: str) -> "PrintView":
+        soup = BeautifulSoup(html, "lxml")
+        landing = {link["href"][1:] for link in soup.select('a[href^="#"]') if len(link["href"]) > 1}
+        targets = {
+            a11y.destination_name(element["id"]): heading_text(element)[:80]
+            for element in soup.select("[id]") if element["id"] in landing
+        }
+        return cls(title, outline(soup), targets)
+
+
+def _source_date() -> int | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch else None
+
+
+def fix_text(raw_pdf: Path, title: str, author: str) -> tuple[bytes, int]:
+    """The text layer and docinfo fixed (pypdf); return the PDF's bytes and remapped entries."""
     writer = PdfWriter(clone_from=PdfReader(raw_pdf))
     remapped = fix_text_layer(writer, look_alike_readings())
     renumber_structure_ids(writer)
     metadata = {"/Title": title, "/Author": author, "/Subject": "GPT-4 十问十答", "/Creator": "MkDocs + Chromium"}
-    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+    if (epoch := _source_date()) is not None:
         # Reproducible builds: the commit's time, not the clock's, so two runs match byte for byte.
-        stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+        stamp = datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
         metadata |= {"/CreationDate": stamp, "/ModDate": stamp}
     writer.add_metadata(metadata)
     writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
-    with out.open("wb") as handle:
-        writer.write(handle)
-    return len(writer.pages), remapped
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue(), remapped
+
+
+def finish(raw_pdf: Path, out: Path, view: PrintView, author: str) -> tuple[int, int, int]:
+    """Text layer, bookmarks, tags and metadata; return (pages, remapped entries, artifacts)."""
+    data, remapped = fix_text(raw_pdf, view.title, author)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        a11y.write_outline(pdf, view.entries)
+        artifacts = a11y.mark_artifacts(pdf)
+        a11y.retag_figure_groups(pdf)
+        if missing := a11y.figures_without_alt(pdf):
+            raise ArticleError(f"{missing} figure(s) in the PDF have no alternative text")
+        a11y.describe_links(pdf, view.targets)
+        a11y.write_metadata(pdf, title=view.title, author=author, language="zh-CN", epoch=_source_date())
+        pdf.save(out, deterministic_id=True)
+        return len(pdf.pages), remapped, artifacts
 
 
 _PREPARE = """async () => {
@@ -176,9 +228,14 @@ def render(site: Path, out: Path | None = None) -> PdfStats:
     from search_driver import launch
     from static_server import start
 
-    if not (site / PRINT_PAGE / "index.html").is_file():
+    print_html = site / PRINT_PAGE / "index.html"
+    if not print_html.is_file():
         raise ArticleError(f"{site}: no print view at {PRINT_PAGE}; run make build first")
+    if not Path(CHROMIUM).is_file():
+        raise ArticleError(f"{CHROMIUM} is missing; install the Debian package chromium")
+    require_fonts()
     article = load_article()
+    view = PrintView.read(print_html.read_text(encoding="utf-8"), article.front_matter.get("title", ""))
     out = out or site / PDF_NAME
     started = time.perf_counter()
     server = start(site, "/")
@@ -190,12 +247,13 @@ def render(site: Path, out: Path | None = None) -> PdfStats:
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PRINT_PAGE}", wait_until="networkidle")
             page.evaluate(_PREPARE)
             raw = Path(tmp) / "raw.pdf"
-            page.pdf(path=str(raw), format="A4", print_background=True, outline=True, tagged=True, prefer_css_page_size=True)
+            # Bookmarks are ours (pdf_accessibility.write_outline), not Chromium's outline.
+            page.pdf(path=str(raw), format="A4", print_background=True, tagged=True, prefer_css_page_size=True)
             browser.close()
-            pages, remapped = finish(raw, out, article.front_matter.get("title", ""), "冉昱")
+            pages, remapped, artifacts = finish(raw, out, view, "冉昱")
     finally:
         server.shutdown()
-    return PdfStats(out, pages, out.stat().st_size, time.perf_counter() - started, remapped)
+    return PdfStats(out, pages, out.stat().st_size, time.perf_counter() - started, remapped, artifacts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(
         f"pdf: {stats.path} — {stats.pages} pages, {stats.size / 1024:.0f} KB, "
-        f"{stats.seconds:.1f} s, {stats.remapped} look-alike characters remapped in the text layer"
+        f"{stats.seconds:.1f} s, {stats.remapped} look-alike characters remapped in the text layer, "
+        f"{stats.artifacts} pieces of page furniture marked as artifacts"
     )
     return 0
 

@@ -13,6 +13,7 @@ works when the site lives under a sub-path.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -22,6 +23,7 @@ from figure_table import Figure
 PRINT_PAGE_SRC = "print_page.md"
 PRINT_PAGE_FILE = Path("print_page") / "index.html"
 HOME_ID = "index"
+FIGURE_LIST_ID, FIGURE_LIST_TITLE = "print-figures", "图目录"
 
 
 # What mkdocs-print-site-plugin adds to every page, though only its print view uses it.
@@ -49,11 +51,54 @@ def print_view_id(anchor: str) -> str:
     return f"{page}-{ident}" if ident else page
 
 
-def _heading_text(heading: Tag) -> str:
+@dataclass(frozen=True)
+class Entry:
+    """One line of the print view's contents and one bookmark of the PDF."""
+
+    depth: int  # 0 for a page or nav section, one more for each nav level and for a page's sections
+    title: str  # the heading's text, exactly as the page shows it
+    ident: str  # the id a link to it (and the PDF's named destination) uses
+
+
+def heading_text(heading: Tag) -> str:
     copy = BeautifulSoup(str(heading), "html.parser")
-    for link in copy.select(".headerlink"):
+    for link in copy.select(".headerlink, .copy-link"):
         link.decompose()
     return copy.get_text(" ", strip=True)
+
+
+def outline(soup: BeautifulSoup) -> list[Entry]:
+    """Every page (nested as the navigation nests them) and each page's own sections, in reading
+    order; the list of figures first, as it is printed first. One source for the printed
+    contents and the PDF's bookmarks."""
+    entries = [Entry(0, FIGURE_LIST_TITLE, FIGURE_LIST_ID)]
+    for page in soup.select("section.print-page[id]"):
+        title = page.find("h1")
+        if title is None or "print-view-list" in page.get("class", []):
+            continue
+        depth = len(page.find_parents("section", class_="print-page"))
+        entries.append(Entry(depth, heading_text(title), page["id"]))
+        # Only the page's own sections: a nav section ("十问十答") holds whole pages.
+        entries += [
+            Entry(depth + 1, heading_text(h), h["id"])
+            for h in page.select("h2[id]")
+            if h.find_parent("section", class_="print-page") is page
+        ]
+    return entries
+
+
+def _nested_list(soup: BeautifulSoup, entries: list[Entry]) -> Tag:
+    root = soup.new_tag("ol", attrs={"class": "print-toc"})
+    open_lists = [root]
+    for entry in entries:
+        while len(open_lists) > entry.depth + 1:
+            open_lists.pop()
+        while len(open_lists) < entry.depth + 1:
+            nested = soup.new_tag("ol")
+            open_lists[-1].contents[-1].append(nested)
+            open_lists.append(nested)
+        open_lists[-1].append(_entry(soup, f"#{entry.ident}", entry.title))
+    return root
 
 
 def _entry(soup: BeautifulSoup, href: str, text: str) -> Tag:
@@ -73,30 +118,17 @@ def _section(soup: BeautifulSoup, ident: str, title: str, listing: Tag) -> Tag:
 
 
 def contents(soup: BeautifulSoup) -> Tag:
-    listing = soup.new_tag("ol", attrs={"class": "print-toc"})
-    for page in soup.select("section.print-page[id]"):
-        title = page.find("h1")
-        if title is None or "print-view-list" in page.get("class", []):
-            continue
-        item = _entry(soup, f"#{page['id']}", _heading_text(title))
-        # Only the page's own sections: a nav section ("十问十答") holds whole pages.
-        sections = [h for h in page.select("h2[id]") if h.find_parent("section", class_="print-page") is page]
-        if sections:
-            nested = soup.new_tag("ol")
-            nested.extend(_entry(soup, f"#{h['id']}", _heading_text(h)) for h in sections)
-            item.append(nested)
-        listing.append(item)
-    return _section(soup, "print-toc", "目录", listing)
+    return _section(soup, "print-toc", "目录", _nested_list(soup, outline(soup)))
 
 
 def figure_list(soup: BeautifulSoup, figures: tuple[Figure, ...]) -> Tag:
     listing = soup.new_tag("ol", attrs={"class": "print-figure-list"})
     listing.extend(_entry(soup, f"#fig-{f.number}", f"{f.label} {f.caption}") for f in figures)
-    return _section(soup, "print-figures", "图目录", listing)
+    return _section(soup, FIGURE_LIST_ID, FIGURE_LIST_TITLE, listing)
 
 
 def mend(html: str, figures: tuple[Figure, ...]) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     for link in soup.select('a[href="#."]'):
         link["href"] = f"#{HOME_ID}"
     config = soup.select_one("script#__config")

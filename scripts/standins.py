@@ -20,8 +20,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 from article_source import ArticleError
-from cjk_font import SIMPLIFIED_CHINESE, font_path
 from figure_table import Figure, load_table
+from project_fonts import regular_face
 
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 SIZE = (720, 405)
@@ -41,7 +41,8 @@ def standin_digest(path: Path) -> str | None:
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(font_path()), size, index=SIMPLIFIED_CHINESE)
+    face = regular_face()
+    return ImageFont.truetype(str(face.path), size, index=face.index)
 
 
 def draw(figure: Figure) -> Image.Image:

@@ -151,19 +151,17 @@ def mkdocs_build(root: Path, site: Path, **env: str):
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The real build, its PDF and offline copy: the site folder and the build's log."""
+    """The complete site as make build writes it (pages, PDF, offline copy): its folder and log."""
+    import os
     import subprocess
     import sys
 
     site = tmp_path_factory.mktemp("build") / "site"
     # Built as the deploy workflow builds it: for a project site under a sub-path (never fetched).
-    result = mkdocs_build(ROOT, site, SITE_URL=HOSTED_URL)
+    env = {**os.environ, "SITE_URL": HOSTED_URL}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site)],
+                            capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    # Then make pdf and make offline, as the deploy workflow does; each in a process of its own,
-    # as make runs them (and Playwright allows one sync session a process).
-    for step in ("pdf_export.py", "offline_copy.py"):
-        done = subprocess.run([sys.executable, str(ROOT / "scripts" / step), str(site)], capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
     return site, result.stderr
 
 

@@ -1,4 +1,4 @@
-"""The offline copy (make offline): unzipped and opened from disk, it reads and searches."""
+"""The offline copy (made by make build): unzipped and opened from disk, it reads and searches."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def offline(real_site, tmp_path_factory) -> Path:
-    """The zip the real build's make offline wrote, unzipped as a reader would."""
+    """The zip the real build wrote, unzipped as a reader would."""
     folder = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(real_site / "gpt-4-qa-offline.zip") as archive:
         archive.extractall(folder)

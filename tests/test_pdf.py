@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 from pypdf import PdfReader
 
 from anchors import read_contract
 from article_source import load_article, squash
-from built_site import load_site
 from cjk_font import look_alike_readings, preferred_reading
 from pdf_export import fix_cmap
 from print_view import mend, print_view_id
@@ -20,6 +21,9 @@ from figure_table import Figure
 # The print CSS follows each external link with its address; that is print furniture, not text.
 PRINTED_URL = re.compile(r"（https?://[^）]*）")
 LOOK_ALIKE_RANGE = re.compile(r"[\u2e80-\u2fdf]")
+# Code points a text layer should never hold for this text: presentation forms (ligatures such
+# as U+FB01 "fi"), radicals and compatibility ideographs.
+NOT_TEXT = re.compile(r"[\ufb00-\ufb4f\u2e80-\u2fdf\uf900-\ufaff]")
 
 
 @pytest.fixture(scope="module")
@@ -55,19 +59,51 @@ def test_outline_names_the_ten_questions_in_order(reader):
     assert [q[:3] for q in questions] == [f"{n:02d}、" for n in range(1, 11)]
 
 
-def test_outline_has_every_section_once_in_reading_order(reader, real_site):
-    titles = [title for _, title in outline_titles(reader.outline)]
-    assert len(titles) == len(set(titles)), "duplicate bookmarks"
-    by_url = {page.url: page for page in load_site(real_site)}
-    reading_order = [""] + [f"q{n:02d}" for n in range(1, 11)] + ["about/"]
-    sections = []
-    for prefix in reading_order:
-        page = by_url[prefix] if prefix in by_url else next(p for u, p in by_url.items() if u.startswith(prefix + "-"))
-        sections += [h.get_text().replace("¶", "").strip() for h in page.content.select("h2")]
-    missing = [heading for heading in sections if heading not in titles]
-    assert missing == [], "no bookmark for these sections"
-    positions = [titles.index(heading) for heading in sections]
-    assert positions == sorted(positions), "bookmarks out of reading order"
+def heading(tag) -> str:
+    for link in tag.select(".headerlink"):
+        link.decompose()
+    return tag.get_text(" ", strip=True)
+
+
+def reading_order(site) -> list[BeautifulSoup]:
+    """The site's pages in the order a reader follows "next" from the home page."""
+    pages, url = [], "index.html"
+    while url:
+        page = BeautifulSoup((site / url).read_text(encoding="utf-8"), "lxml")
+        pages.append(page)
+        following = page.select_one("a.md-footer__link--next")
+        url = (Path(url).parent / following["href"] / "index.html").as_posix() if following else None
+    return pages
+
+
+def test_bookmarks_are_the_site_headings_once_each_in_reading_order(reader, real_site):
+    bookmarks = list(outline_titles(reader.outline))
+    expected = []
+    for page in reading_order(real_site):
+        article = page.select_one("article.md-content__inner")
+        expected.append(heading(article.h1))
+        expected += [heading(h) for h in article.select("h2")]
+    questions = [title for depth, title in bookmarks if depth == 1 and re.match(r"\d\d、", title)]
+    assert bookmarks[0] == (0, "图目录")
+    assert (0, "十问十答") in bookmarks
+    assert len(questions) == 10  # the ten answers sit under 十问十答, as in the navigation
+    assert [title for _, title in bookmarks if title not in ("图目录", "十问十答")] == expected
+
+
+def test_bookmarks_point_at_their_headings(reader):
+    """Each bookmark opens the page its heading is printed on."""
+    pages_text = [squash(page.extract_text() or "") for page in reader.pages]
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item)
+            else:
+                yield item
+
+    for item in walk(reader.outline):
+        number = reader.get_destination_page_number(item)
+        assert squash(item.title)[:12] in pages_text[number], (item.title, number + 1)
 
 
 def test_every_sentence_copies_as_the_article_chinese(text):
@@ -78,6 +114,11 @@ def test_every_sentence_copies_as_the_article_chinese(text):
 
 def test_no_radical_look_alikes_in_the_text_layer(text):
     assert LOOK_ALIKE_RANGE.findall(text) == []
+
+
+def test_no_presentation_forms_or_compatibility_code_points_in_the_text_layer(text):
+    assert NOT_TEXT.findall(text) == []
+    assert "fine-tuned" in text
 
 
 def test_figures_with_captions(text):
@@ -181,18 +222,20 @@ def test_look_alike_readings_follow_simplified_chinese():
 
 
 def test_mend_adds_a_figure_list_and_fixes_home_links():
-    html = '<section class="print-page"><div id="print-page-toc"></div></section><a href="#.">首页</a>'
     html = (
         '<section id="print-site-cover-page">封面</section>'
+        '<section class="print-page md-section" id="section-2"><h1>十问</h1>'
         '<section class="print-page" id="q02"><h1 id="q02-t">第二问<a class="headerlink" href="#q02-t">¶</a></h1>'
-        '<h2 id="q02-context">上下文</h2></section><a href="#.">首页</a>'
+        '<h2 id="q02-context">上下文</h2></section></section><a href="#.">首页</a>'
     )
     out = mend(html, (Figure(1, "a", "index.md", "图注", "替代"),))
     assert '<a href="#index">首页</a>' in out
     assert (
         '<section id="print-site-cover-page">封面</section>'
         '<section class="print-page print-view-list" id="print-toc"><h1>目录</h1><ol class="print-toc">'
-        '<li><a href="#q02">第二问</a><ol><li><a href="#q02-context">上下文</a></li></ol></li></ol></section>'
+        '<li><a href="#print-figures">图目录</a></li>'
+        '<li><a href="#section-2">十问</a><ol><li><a href="#q02">第二问</a>'
+        '<ol><li><a href="#q02-context">上下文</a></li></ol></li></ol></li></ol></section>'
         '<section class="print-page print-view-list" id="print-figures"><h1>图目录</h1>'
         '<ol class="print-figure-list"><li><a href="#fig-1">图 1 图注</a></li></ol></section>'
     ) in out
@@ -207,19 +250,200 @@ def test_print_view_ids(anchor, expected):
     assert print_view_id(anchor) == expected
 
 
-def test_two_pdf_runs_are_byte_identical(real_site, tmp_path):
+def render_pdf(real_site, folder: Path, **env: str) -> Path:
+    """make build's PDF step run again on a copy of the real site, with extra environment."""
     import os
     import shutil
     import sys
 
     from conftest import ROOT
 
-    outputs = []
-    for name in ("one", "two"):
-        site = tmp_path / name
-        shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
-        env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], check=True, env=env,
-                       capture_output=True)
-        outputs.append((site / "gpt-4-qa.pdf").read_bytes())
-    assert outputs[0] == outputs[1]
+    site = folder / "site"
+    shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env}
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], env=environment,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return site / "gpt-4-qa.pdf"
+
+
+@pytest.fixture(scope="module")
+def renders(real_site, tmp_path_factory) -> dict[str, Path]:
+    """The PDF rendered twice with every font of this machine, and once with only the project's."""
+    from project_fonts import write_fontconfig
+
+    folder = tmp_path_factory.mktemp("renders")
+    only_ours = write_fontconfig(folder / "fontconfig")
+    return {
+        "first": render_pdf(real_site, folder / "first"),
+        "second": render_pdf(real_site, folder / "second"),
+        "project fonts only": render_pdf(real_site, folder / "ours", FONTCONFIG_FILE=str(only_ours)),
+    }
+
+
+def test_two_pdf_runs_are_byte_identical(renders):
+    assert renders["first"].read_bytes() == renders["second"].read_bytes()
+
+
+def system_font_families() -> set[str]:
+    listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=True).stdout
+    return {name for line in listing.splitlines() for name in line.split(",")}
+
+
+def test_pdf_does_not_depend_on_the_other_fonts_a_machine_has(renders):
+    """Outline and text layer (and every byte) are the same whether fontconfig sees every font
+    installed here (CI installs DejaVu, Liberation and WenQuanYi for this) or only ours."""
+    from project_fonts import FAMILIES
+
+    others = system_font_families() - set(FAMILIES)
+    print(f"other font families on this machine: {len(others)} ({', '.join(sorted(others)[:6])} …)")
+    everything, ours = PdfReader(renders["first"]), PdfReader(renders["project fonts only"])
+    assert list(outline_titles(everything.outline)) == list(outline_titles(ours.outline))
+    assert [p.extract_text() for p in everything.pages] == [p.extract_text() for p in ours.pages]
+    assert renders["first"].read_bytes() == renders["project fonts only"].read_bytes()
+
+
+def test_print_css_names_the_project_fonts():
+    """The print stylesheet names the faces scripts/project_fonts.py installs and nothing else."""
+    from conftest import ROOT
+    from project_fonts import FAMILIES
+
+    css = (ROOT / "docs" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    named = set(re.findall(r'"([^"]+)"', "".join(re.findall(r"(?:--md-(?:text|code)-font|font-family):([^;]+);", css))))
+    assert named == set(FAMILIES)
+
+
+# --- PDF/UA: the finished PDF passes pdfua; a raw Chromium PDF does not ----------------------
+
+def pdfua(path: Path) -> dict:
+    import json
+    import sys
+
+    checker = Path(sys.executable).parent / "pdfua"
+    done = subprocess.run([str(checker), "check", "--format", "json", str(path)], capture_output=True, text=True)
+    assert done.returncode in (0, 1, 2, 3), done.stderr
+    return json.loads(done.stdout)
+
+
+def test_pdf_passes_the_machine_checkable_part_of_pdf_ua(pdf, reader):
+    report = pdfua(pdf)
+    assert report["summary"]["errors"] == 0, report["findings"]
+    assert report["summary"]["warnings"] == 0, report["findings"]
+    assert bool(reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert b"pdfuaid:part" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+
+
+SMALL_PAGE = """<!doctype html><html lang="zh"><head><style>
+@page { size: A4; margin: 20mm; @bottom-center { content: "第 " counter(page) " 页"; font-family: "Noto Sans CJK SC"; } }
+body { font-family: "Noto Sans CJK SC"; }
+</style></head><body>
+<h1 id="title">小标题</h1>
+<figure id="fig-1"><img alt="一张灰色的方块" width="40" height="40"
+  src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40'%3E%3Crect width='40' height='40' fill='gray'/%3E%3C/svg%3E">
+<figcaption>图 1 方块</figcaption></figure>
+<p>正文一句。<a href="#title">回到标题</a>，<a href="https://example.com/">外部链接</a>。</p>
+</body></html>"""
+
+
+def test_finishing_turns_a_raw_chromium_pdf_into_one_pdfua_passes(browser, tmp_path):
+    import pikepdf
+
+    import pdf_accessibility as a11y
+    from print_view import Entry
+
+    page = browser.new_page()
+    page.set_content(SMALL_PAGE)
+    raw = tmp_path / "raw.pdf"
+    page.pdf(path=str(raw), format="A4", tagged=True, prefer_css_page_size=True)
+    page.close()
+    before = {finding["rule_id"] for finding in pdfua(raw)["findings"]}
+    assert {"UA-01-003", "UA-13-004", "UA-18-005", "UA-28-004"} <= before
+
+    finished = tmp_path / "finished.pdf"
+    with pikepdf.open(raw) as pdf:
+        a11y.write_outline(pdf, [Entry(0, "小标题", "title")])
+        assert a11y.mark_artifacts(pdf) >= 1  # the page number
+        assert a11y.retag_figure_groups(pdf) == 1
+        assert a11y.figures_without_alt(pdf) == 0
+        assert a11y.describe_links(pdf, {"/title": "小标题"}) == 2
+        a11y.write_metadata(pdf, title="小文档", author="编者", language="zh-CN", epoch=1700000000)
+        pdf.save(finished)
+    report = pdfua(finished)
+    assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 0), report["findings"]
+    reader = PdfReader(finished)
+    assert [title for _, title in outline_titles(reader.outline)] == ["小标题"]
+    contents = sorted(str(a.get_object()["/Contents"]) for a in reader.pages[0]["/Annots"])
+    assert contents == ["外部链接：https://example.com/", "跳转到：小标题"]
+
+
+def test_outline_entry_without_a_destination_stops_the_export(browser, tmp_path):
+    import pikepdf
+
+    import pdf_accessibility as a11y
+    from article_source import ArticleError
+    from print_view import Entry
+
+    page = browser.new_page()
+    page.set_content(SMALL_PAGE)
+    raw = tmp_path / "raw.pdf"
+    page.pdf(path=str(raw), format="A4", tagged=True)
+    page.close()
+    with pikepdf.open(raw) as pdf, pytest.raises(ArticleError, match="no destination for the heading '别处'"):
+        a11y.write_outline(pdf, [Entry(0, "别处", "elsewhere")])
+
+
+# --- What the PDF step needs, and what it says when something is missing ---------------------
+
+def test_pdf_step_names_a_missing_font_in_one_line(real_site, tmp_path):
+    import os
+    import shutil
+    import sys
+
+    from conftest import ROOT
+
+    site = tmp_path / "site"
+    shutil.copytree(real_site / "print_page", site / "print_page")
+    empty = tmp_path / "fonts.conf"
+    empty.write_text(f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], capture_output=True,
+                          text=True, env={**os.environ, "FONTCONFIG_FILE": str(empty)})
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "install the Debian packages fonts-noto-cjk fonts-noto-color-emoji" in done.stderr
+    assert not (site / "gpt-4-qa.pdf").exists()
+
+
+def test_pdf_step_names_a_missing_chromium_in_one_line(real_site, tmp_path, monkeypatch, capsys):
+    import shutil
+
+    import pdf_export
+
+    site = tmp_path / "site"
+    shutil.copytree(real_site / "print_page", site / "print_page")
+    monkeypatch.setattr(pdf_export, "CHROMIUM", str(tmp_path / "no-chromium"))
+    assert pdf_export.main([str(site)]) == 2
+    error = capsys.readouterr().err
+    assert error == f"error: {tmp_path / 'no-chromium'} is missing; install the Debian package chromium\n"
+
+
+def test_project_fontconfig_sees_only_the_project_fonts(tmp_path):
+    import os
+
+    from project_fonts import FAMILIES, write_fontconfig
+
+    config = write_fontconfig(tmp_path)
+    listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=True,
+                             env={**os.environ, "FONTCONFIG_FILE": str(config)}).stdout
+    families = {name for line in listing.splitlines() for name in line.split(",")}
+    assert set(FAMILIES) <= families
+    # The Noto CJK collections hold their Japanese, Korean and Traditional faces too; nothing else.
+    assert all(name.startswith("Noto ") for name in families), families
+
+
+def test_missing_family_names_its_package(monkeypatch):
+    import project_fonts
+    from article_source import ArticleError
+
+    monkeypatch.setattr(project_fonts, "faces", lambda family: [] if family == "Noto Color Emoji" else ["x"])
+    with pytest.raises(ArticleError, match=r"^fonts missing: Noto Color Emoji; install the Debian packages fonts-noto-color-emoji$"):
+        project_fonts.require_fonts()

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import HOSTED_URL, ROOT, mkdocs_build
 from page_meta import first_sentence, robots_txt
 
 PAGES = ["", "q01-what-is-gpt-4/", "q02-improvements/", "q03-training/", "q04-applications/", "q05-reasoning/",
@@ -105,7 +105,7 @@ def test_a_third_party_request_is_caught(browser, served):
 
 
 def test_two_builds_are_byte_identical(tmp_path):
-    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": HOSTED_URL}
     for name in ("one", "two"):
         result = mkdocs_build(ROOT, tmp_path / name, **env)
         assert result.returncode == 0, result.stderr

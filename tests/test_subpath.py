@@ -2,13 +2,16 @@
 
 import pytest
 
+from downloads import OFFLINE_ZIP, PDF_NAME
 from link_crawler import crawl
 from static_server import start
 
 
 def test_real_site_under_a_prefix_has_nothing_broken(served):
+    """make build's output (scripts/build_site.py), downloads included."""
     result = crawl(served)
     assert result.broken == []
+    assert {served + PDF_NAME, served + OFFLINE_ZIP} <= result.fetched
     assert result.pages >= 12  # home, ten answers, about (and the 404 page is not linked)
     assert result.anchors > 50
 

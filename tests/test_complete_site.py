@@ -1,0 +1,76 @@
+"""Every link the README's commands produce works: make serve links no download it does not
+serve (make build's output is crawled in test_subpath.py), and a local build claims no address."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import HOSTED_URL, ROOT, mkdocs_build
+from downloads import PDF_NAME
+from link_crawler import crawl
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def serving():
+    """make serve's command on a free port, until its first build answers."""
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None:
+                pytest.fail(f"mkdocs serve stopped: {server.stderr.read()[-2000:]}")
+            if time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("mkdocs serve did not answer within 120 s")
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_served_site_has_no_dead_link_and_offers_no_download_it_lacks(serving):
+    result = crawl(serving)
+    assert result.broken == []
+    assert result.pages >= 12
+    assert not [url for url in result.fetched if url.endswith((".pdf", ".zip"))]
+    home = urllib.request.urlopen(serving).read().decode("utf-8")
+    assert PDF_NAME not in home and "下载 PDF" not in home
+
+
+def cover(site) -> BeautifulSoup:
+    page = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "lxml")
+    return page.select_one(".print-cover")
+
+
+def test_local_build_cover_claims_no_address(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    local = cover(tmp_path / "site")
+    assert "站点" not in local.get_text() and "127.0.0.1" not in str(local)
+    assert "127.0.0.1" not in (tmp_path / "site" / "print_page" / "index.html").read_text(encoding="utf-8")
+
+
+def test_hosted_build_cover_gives_its_address(real_site):
+    assert cover(real_site).select_one(f'a[href="{HOSTED_URL}"]').get_text() == HOSTED_URL
