@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: dates in the site (sitemap, PDF) are the last commit's, not the clock's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check standins test system-deps clean
+.PHONY: serve build check test system-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -28,11 +28,7 @@ build: $(STAMP) $(NODE_STAMP) system-deps  ## site/: pages, gpt-4-qa.pdf, gpt-4-
 
 check: build  ## the article check again, standalone, on the built site; generated files not stale
 	$(PYTHON) scripts/check_article.py site
-	$(PYTHON) scripts/standins.py --check
 	$(PYTHON) scripts/search_dictionary.py --check
-
-standins: $(STAMP)  ## redraw the figure stand-ins from source/figures.yml
-	$(PYTHON) scripts/standins.py
 
 system-deps:
 	bash scripts/system_deps.sh

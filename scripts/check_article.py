@@ -58,39 +58,61 @@ def table_page_url(page_src: str) -> str:
     return "" if stem == "index" else stem + "/"
 
 
-def _figure_fault(page: SitePage, img: Tag, figure: Figure, site_dir: Path) -> str | None:
+def _figure_fault(page: SitePage, holder: Tag, figure: Figure, site_dir: Path) -> str | None:
+    """What is wrong with a figure as shown: its number, caption, alternative text and image,
+    or, for a card, that the original it stands for is really missing."""
     where = f"{figure.label} ({figure.id}) on /{page.url}"
-    holder = img.find_parent("figure")
-    caption = holder.find("figcaption") if holder else None
+    caption = holder.find("figcaption")
     if caption is None or not caption.get_text(strip=True):
         return f"{where}: not inside a captioned <figure>"
     if not caption.get_text(" ", strip=True).startswith(figure.label + " "):
         return f"{where}: caption is not numbered {figure.label}"
+    if holder.get("id") != f"fig-{figure.number}":
+        return f"{where}: figure id is {holder.get('id')!r}, not 'fig-{figure.number}'"
+    original = site_dir / figure.image_path
+    img = holder.find("img", src=True)
+    if img is None:
+        mark = holder.select_one('[role="img"][aria-label]')
+        if mark is None or is_generic_alt(mark["aria-label"]):
+            return f"{where}: a card without alternative text"
+        if original.is_file():
+            return f"{where}: shown as a missing original, but {figure.image_path} is in the site"
+        return None
     if is_generic_alt(img.get("alt", "")):
         return f"{where}: placeholder alt text {img.get('alt', '')!r}"
-    if not (site_dir / page.resolve(img["src"])).is_file():
+    if page.resolve(img["src"]) != figure.image_path or not original.is_file():
         return f"{where}: image file {page.resolve(img['src'])} is not in the site"
     return None
 
 
-def check_figures(article: Article, figures: tuple[Figure, ...], pages: list[SitePage], site_dir: Path) -> Tally:
-    by_id = {figure.id: figure for figure in figures}
+def _shown_figures(article: Article, pages: list[SitePage], by_id: dict[str, Figure]) -> dict[str, list]:
+    """Where each figure is shown: every <figure data-figure-id>, and every image of the
+    article's image folder (which must sit in one)."""
     uses: dict[str, list[tuple[SitePage, Tag]]] = defaultdict(list)
     for page in pages:
-        for img in page.content.find_all("img", src=True):
-            target = page.resolve(img["src"])
-            folder, _, name = target.rpartition("/")
-            if folder != IMAGE_DIR:
-                continue
-            ident = name.rsplit(".", 1)[0]
+        for holder in page.content.select("figure[data-figure-id]"):
+            ident = holder["data-figure-id"]
             if ident not in by_id:
                 raise ArticleError(f"{page.path}: shows figure '{ident}' that {article.path} does not cite")
-            uses[ident].append((page, img))
+            uses[ident].append((page, holder))
+        for img in page.content.find_all("img", src=True):
+            folder, _, name = page.resolve(img["src"]).rpartition("/")
+            if folder == IMAGE_DIR and img.find_parent("figure", attrs={"data-figure-id": True}) is None:
+                ident = name.rsplit(".", 1)[0]
+                if ident not in by_id:
+                    raise ArticleError(f"{page.path}: shows figure '{ident}' that {article.path} does not cite")
+                uses[ident].append((page, img))  # an image outside a figure: reported as uncaptioned
+    return uses
+
+
+def check_figures(article: Article, figures: tuple[Figure, ...], pages: list[SitePage], site_dir: Path) -> Tally:
+    by_id = {figure.id: figure for figure in figures}
+    uses = _shown_figures(article, pages, by_id)
     tally = Tally("figures", len(figures))
     lines = {f.id: f.line for f in article.figures}
     for figure in figures:
         home = table_page_url(figure.page)
-        placed = [(page, img) for page, img in uses[figure.id] if page.url == home]
+        placed = [(page, holder) for page, holder in uses[figure.id] if page.url == home]
         if not placed:
             elsewhere = ", ".join(sorted({"/" + page.url for page, _ in uses[figure.id]})) or "no page"
             tally.problems.append(
@@ -98,7 +120,11 @@ def check_figures(article: Article, figures: tuple[Figure, ...], pages: list[Sit
                 f"(article line {lines[figure.id]}); found on {elsewhere}"
             )
             continue
-        fault = next(filter(None, (_figure_fault(page, img, figure, site_dir) for page, img in placed)), None)
+        fault = next(filter(None, (
+            _figure_fault(page, holder, figure, site_dir) if holder.name == "figure"
+            else f"{figure.label} ({figure.id}) on /{page.url}: not inside a captioned <figure>"
+            for page, holder in placed
+        )), None)
         if fault:
             tally.problems.append(fault)
     return tally

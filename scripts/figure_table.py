@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -14,6 +15,16 @@ IMAGE_DIR = "images/jueJin"
 # Alt text a screen reader user learns nothing from: the article's own placeholders.
 GENERIC_ALT = {"", "图片", "图", "image", "image.png", "img", "picture", "photo"}
 _FIELDS = ("id", "page", "caption", "alt")
+_SOURCE_FIELDS = ("title", "part", "url")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure's content is published: only recorded where the identification is certain."""
+
+    title: str  # the publication, as the card names it
+    part: str  # which table or figure of it
+    url: str  # an https address
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,7 @@ class Figure:
     page: str
     caption: str
     alt: str
+    source: Source | None = None
 
     @property
     def label(self) -> str:
@@ -38,12 +50,25 @@ def is_generic_alt(alt: str) -> bool:
     return alt.strip().lower() in GENERIC_ALT
 
 
+def _source(raw: object, where: str) -> Source | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or any(not str(raw.get(f) or "").strip() for f in _SOURCE_FIELDS):
+        raise ArticleError(f"{where}: source needs non-empty {', '.join(_SOURCE_FIELDS)}")
+    source = Source(*(str(raw[f]).strip() for f in _SOURCE_FIELDS))
+    address = urlsplit(source.url)
+    if address.scheme != "https" or not address.netloc or " " in source.url:
+        raise ArticleError(f"{where}: source url {source.url!r} is not an https:// address")
+    return source
+
+
 def _entry(raw: object, number: int, path: Path) -> Figure:
     if not isinstance(raw, dict) or any(not str(raw.get(f) or "").strip() for f in _FIELDS):
         raise ArticleError(f"{path}: figure {number} needs non-empty {', '.join(_FIELDS)}")
-    figure = Figure(number, *(str(raw[f]).strip() for f in _FIELDS))
+    where = f"{path}: figure {number} ({str(raw['id']).strip()})"
+    figure = Figure(number, *(str(raw[f]).strip() for f in _FIELDS), source=_source(raw.get("source"), where))
     if is_generic_alt(figure.alt):
-        raise ArticleError(f"{path}: figure {number} ({figure.id}) has placeholder alt text {figure.alt!r}")
+        raise ArticleError(f"{where} has placeholder alt text {figure.alt!r}")
     return figure
 
 
@@ -70,6 +95,14 @@ def load_table(path: Path = TABLE_PATH) -> tuple[Figure, ...]:
         where = f":{mark.line + 1}" if mark else ""
         raise ArticleError(f"{path}{where}: not valid YAML") from None
     return parse_table(data, path)
+
+
+def check_pages(figures: tuple[Figure, ...], docs_dir: Path, path: Path = TABLE_PATH) -> None:
+    """Every entry names a page that exists."""
+    for figure in figures:
+        if not (docs_dir / figure.page).is_file():
+            raise ArticleError(f"{path}: figure {figure.number} ({figure.id}) names page '{figure.page}', "
+                               f"which is not in {docs_dir}")
 
 
 def match_article(figures: tuple[Figure, ...], article: Article, path: Path = TABLE_PATH) -> None:

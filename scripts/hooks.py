@@ -19,8 +19,9 @@ import caveats
 from article_source import ArticleError, load_article
 from check_article import check_site
 from downloads import OFFLINE_ZIP, PDF_NAME
-from figure_markup import FigureError, render_figures
-from figure_table import Figure, load_table, match_article
+import figure_list
+from figure_markup import FigureError, render_figures, shows_an_original
+from figure_table import Figure, check_pages, load_table, match_article
 from offline_copy import SHIM_PATH, SHIM_SOURCE, is_offline_build
 from page_meta import first_sentence, robots_txt
 from print_view import keep_plugin_assets_to_print_view, mend_file
@@ -43,10 +44,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         figures = load_table()
         match_article(figures, load_article())
+        check_pages(figures, Path(config.docs_dir))
     except ArticleError as error:
         raise PluginError(str(error)) from None
     _figures.clear()
     _figures.update((figure.id, figure) for figure in figures)
+    config.extra["figure_list"] = figure_list.PAGE_URL  # linked from the home page (overrides/main.html)
     config.extra["pdf"] = None if _serving else PDF_NAME  # the home page's download link (overrides/main.html)
     # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
     config.extra["print_view_assets"] = keep_plugin_assets_to_print_view(config.extra_css, config.extra_javascript)
@@ -60,6 +63,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # The list of figures (图目录), written from the figure table; pages named as the nav names them.
+    content = figure_list.figure_list_markdown(
+        tuple(_figures.values()), figure_list.nav_titles(config.nav or []), Path(config.docs_dir)
+    )
+    files.append(File.generated(config, figure_list.PAGE_SRC, content=content))
     if is_offline_build(config):
         if not SHIM_SOURCE.is_file():
             raise PluginError(f"{SHIM_SOURCE} is missing; run npm ci --omit=dev")
@@ -70,11 +78,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
         markdown = caveats.add_titles(markdown, f"docs/{page.file.src_uri}")
-        return render_figures(
+        markdown = render_figures(
             markdown, page_src=page.file.src_uri, figures=_figures, docs_dir=Path(config.docs_dir)
         )
     except (caveats.CaveatError, FigureError) as error:
         raise PluginError(str(error)) from None
+    # The lightbox's script and stylesheet only where an original image is shown (mkdocs-glightbox
+    # reads this page meta); a card has nothing to enlarge.
+    page.meta.setdefault("glightbox", shows_an_original(markdown))
+    return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from figure_list import PAGE_URL as SITE_FIGURE_LIST_URL
 from figure_table import Figure
 
 PRINT_PAGE_SRC = "print_page.md"
@@ -131,6 +132,9 @@ def mend(html: str, figures: tuple[Figure, ...]) -> str:
     soup = BeautifulSoup(html, "lxml")
     for link in soup.select('a[href="#."]'):
         link["href"] = f"#{HOME_ID}"
+    # The site's list of figures is not printed; the print view has its own.
+    for link in soup.select(f'a[href="#{print_view_id("/" + SITE_FIGURE_LIST_URL)}"]'):
+        link["href"] = f"#{FIGURE_LIST_ID}"
     config = soup.select_one("script#__config")
     if config is not None and config.string:
         settings = json.loads(config.string)

@@ -53,20 +53,26 @@ TABLE = textwrap.dedent(
 )
 
 FIGURE = (
-    '<figure class="article-figure"><img src="{src}" alt="{alt}" width="10" height="10">'
+    '<figure class="article-figure" id="fig-{number}" data-figure-id="{ident}">'
+    '<img src="{src}" alt="{alt}" width="10" height="10"><figcaption>{label} {caption}</figcaption></figure>'
+)
+CARD = (
+    '<figure class="article-figure figure-card" id="fig-{number}" data-figure-id="{ident}">'
+    '<span class="figure-card__missing" role="img" aria-label="{alt}">原图未收录</span>'
     "<figcaption>{label} {caption}</figcaption></figure>"
 )
+SECOND_FIGURE = dict(number=2, ident="bbb222", alt="对比 8K 与 32K 两种上下文长度的图", label="图 2", caption="两种上下文长度")
 
 PAGES = {
     "": (
         "<h1>测试文章：GPT-4 十问。</h1>"
-        + FIGURE.format(src="images/jueJin/aaa111.png", alt="文章开篇的配图", label="图 1", caption="开篇配图")
+        + FIGURE.format(src="images/jueJin/aaa111.png", number=1, ident="aaa111", alt="文章开篇的配图", label="图 1",
+                        caption="开篇配图")
         + "<h2>👉导读</h2><p>这是导读的第一句。这是<strong>第二句</strong>！</p>"
     ),
     "q01/": (
         "<h1>01、第一个问题</h1><p>上下文分别是 8K 和 32K，比 GPT-3.5 高 40%。</p>"
-        + FIGURE.format(src="../images/jueJin/bbb222.png", alt="对比 8K 与 32K 两种上下文长度的图",
-                        label="图 2", caption="两种上下文长度")
+        + FIGURE.format(src="../images/jueJin/bbb222.png", **SECOND_FIGURE)
     ),
     "q02/": (
         "<h1>02、第二个问题</h1><ul><li>列表中的一句话。</li></ul>"
@@ -203,7 +209,7 @@ def browser():
 def checked_page(browser, **options):
     """A page in a fresh context; on leaving, fails on any console error, uncaught exception
     or dialog (an injected alert) that happened while it was open."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", **options)
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN", **options})
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

@@ -8,7 +8,7 @@ from built_site import load_site
 
 def test_fixture_site_public_anchors(project):
     project.edit_page("q01/", "<h1>", '<h2 id="context">上下文</h2><h1>')
-    assert public_anchors(load_site(project.site)) == ["/", "/q01/", "/q01/#context", "/q02/"]
+    assert public_anchors(load_site(project.site)) == ["/", "/#fig-1", "/q01/", "/q01/#context", "/q01/#fig-2", "/q02/"]
 
 
 def contract_of(project):
@@ -44,11 +44,11 @@ def test_removed_page_breaks_the_contract(project):
 def test_redirected_page_keeps_its_anchors_landing(project):
     contract = contract_of(project)
     project.page("q01/").rename(project.root / "moved.html")
-    project.write_page("q01-new/", '<h2 id="context">上下文</h2>')
+    project.write_page("q01-new/", '<h2 id="context">上下文</h2><figure id="fig-2"></figure>')
     stub = project.page("q01/")
     stub.parent.mkdir(parents=True, exist_ok=True)
     stub.write_text('<html><head><meta http-equiv="refresh" content="0; url=../q01-new/"></head><body></body></html>')
-    problems = broken(contract + ["/q01-new/", "/q01-new/#context"], load_site(project.site))
+    problems = broken(contract + ["/q01-new/", "/q01-new/#context", "/q01-new/#fig-2"], load_site(project.site))
     assert problems == []
     stub.write_text('<html><head><meta http-equiv="refresh" content="0; url=../q02/"></head><body></body></html>')
     problems = broken(contract, load_site(project.site))

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from check_article import check_site, main
+from conftest import CARD, FIGURE, SECOND_FIGURE
+
+SECOND = FIGURE.format(src="../images/jueJin/bbb222.png", **SECOND_FIGURE)
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "check_article.py"
 
@@ -22,14 +25,45 @@ def test_complete_site_passes(project):
 
 
 def test_removed_figure_is_reported_with_where_it_belongs(project):
-    project.edit_page("q01/", '<img src="../images/jueJin/bbb222.png"', '<img src="../images/other/unrelated.png"')
+    project.edit_page("q01/", SECOND, "")
     assert problems(project) == ["图 2 (bbb222) missing: belongs on /q01/ (article line 17); found on no page"]
 
 
 def test_figure_on_the_wrong_page_is_reported(project):
-    project.edit_page("q01/", 'src="../images/jueJin/bbb222.png"', 'src="../images/jueJin/aaa111.png"')
-    project.edit_page("q02/", "<h1>", '<figure><img src="../images/jueJin/bbb222.png" alt="对比图"><figcaption>图 2 x</figcaption></figure><h1>')
-    assert any("图 2 (bbb222) missing: belongs on /q01/" in p and "found on /q02/" in p for p in problems(project))
+    project.edit_page("q01/", SECOND, "")
+    project.edit_page("q02/", "<h1>", SECOND + "<h1>")
+    assert problems(project) == ["图 2 (bbb222) missing: belongs on /q01/ (article line 17); found on /q02/"]
+
+
+def test_article_image_outside_a_figure_is_reported(project):
+    project.edit_page("q01/", SECOND, '<p><img src="../images/jueJin/bbb222.png" alt="对比图"></p>')
+    assert problems(project) == ["图 2 (bbb222) on /q01/: not inside a captioned <figure>"]
+
+
+def test_card_for_a_missing_original_passes(project):
+    (project.site / "images/jueJin/bbb222.png").unlink()
+    project.edit_page("q01/", SECOND, CARD.format(**SECOND_FIGURE))
+    assert problems(project) == []
+
+
+def test_card_while_the_original_is_there_is_reported(project):
+    project.edit_page("q01/", SECOND, CARD.format(**SECOND_FIGURE))
+    assert problems(project) == [
+        "图 2 (bbb222) on /q01/: shown as a missing original, but images/jueJin/bbb222.png is in the site"
+    ]
+
+
+@pytest.mark.parametrize("mark", ['role="img" aria-label="图片"', 'role="img"', 'aria-label="对比图"'])
+def test_card_without_alternative_text_is_reported(project, mark):
+    (project.site / "images/jueJin/bbb222.png").unlink()
+    card = CARD.format(**SECOND_FIGURE).replace(f'role="img" aria-label="{SECOND_FIGURE["alt"]}"', mark)
+    project.edit_page("q01/", SECOND, card)
+    assert problems(project) == ["图 2 (bbb222) on /q01/: a card without alternative text"]
+
+
+def test_figure_with_the_wrong_anchor_is_reported(project):
+    project.edit_page("q01/", 'id="fig-2"', 'id="fig-9"')
+    assert problems(project) == ["图 2 (bbb222) on /q01/: figure id is 'fig-9', not 'fig-2'"]
 
 
 def test_uncaptioned_figure(project):

@@ -6,16 +6,17 @@ import pytest
 from PIL import Image
 
 from figure_markup import FigureError, figure_id, render_figures
-from figure_table import Figure
+from figure_table import Figure, Source
 
 FIGURES = {"abc123": Figure(7, "abc123", "q02.md", "一张图的图注", "一张图的替代文字")}
+SOURCE = Source("某报告", "Figure 3", "https://example.org/report?a=1&b=2")
 
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
     folder = tmp_path / "images" / "jueJin"
     folder.mkdir(parents=True)
-    Image.new("RGB", (64, 36)).save(folder / "abc123.png")  # an "original": no stand-in digest
+    Image.new("RGB", (64, 36)).save(folder / "abc123.png")  # an original image
     return tmp_path
 
 
@@ -24,12 +25,34 @@ def test_figure_line_becomes_a_captioned_figure(docs):
     after = render_figures(before, page_src="q02.md", figures=FIGURES, docs_dir=docs)
     assert after == (
         "正文。\n\n"
-        '<figure markdown="span" id="fig-7" class="article-figure">\n'
+        '<figure markdown="span" id="fig-7" data-figure-id="abc123" class="article-figure">\n'
         '  ![一张图的替代文字](images/jueJin/abc123.png){ width="64" height="36" loading="lazy" }\n'
         '  <figcaption><span class="figure-number">图 7</span> 一张图的图注 '
         '<span class="editor-mark">（编者图注）</span></figcaption>\n'
         "</figure>\n\n后文。\n"
     )
+
+
+def test_missing_original_becomes_a_card_with_the_caption_once(docs):
+    (docs / "images/jueJin/abc123.png").unlink()
+    after = render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs)
+    assert after == (
+        '<figure markdown="span" id="fig-7" data-figure-id="abc123" class="article-figure figure-card">\n'
+        '  <span class="figure-card__missing" role="img" aria-label="一张图的替代文字">原图未收录</span>'
+        '<figcaption><span class="figure-number">图 7</span> 一张图的图注 '
+        '<span class="editor-mark">（编者图注）</span> <span class="figure-source">原图内容无法核实</span></figcaption>\n'
+        "</figure>"
+    )
+    assert after.count("一张图的图注") == 1
+
+
+def test_card_links_the_known_source(docs):
+    (docs / "images/jueJin/abc123.png").unlink()
+    figures = {"abc123": Figure(7, "abc123", "q02.md", "图注", "替代文字", SOURCE)}
+    after = render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=figures, docs_dir=docs)
+    assert ('<span class="figure-source">原图出处：<a href="https://example.org/report?a=1&amp;b=2">'
+            "某报告，Figure 3</a></span>") in after
+    assert "无法核实" not in after
 
 
 def test_other_images_are_left_alone(docs):
@@ -45,12 +68,6 @@ def test_uncited_figure_is_an_error(docs):
 def test_figure_on_another_page_than_the_table_says(docs):
     with pytest.raises(FigureError, match=r"docs/q03.md: shows 图 7 \(abc123\), which the table puts on q02.md"):
         render_figures("![](images/jueJin/abc123.png)", page_src="q03.md", figures=FIGURES, docs_dir=docs)
-
-
-def test_missing_image_file(docs):
-    (docs / "images/jueJin/abc123.png").unlink()
-    with pytest.raises(FigureError, match="图 7 file .* is missing"):
-        render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs)
 
 
 def test_figure_id_resolves_relative_to_the_page():

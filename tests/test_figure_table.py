@@ -4,7 +4,7 @@ import pytest
 
 from article_source import ArticleError, parse_article
 from conftest import ARTICLE
-from figure_table import load_table, match_article, parse_table
+from figure_table import check_pages, load_table, match_article, parse_table
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "source" / "figures.yml"
 
@@ -28,6 +28,12 @@ def test_numbers_follow_table_order():
         ({"figures": [entry("a", caption="")]}, "figure 1 needs non-empty"),
         ({"figures": [entry("a", alt="图片")]}, "placeholder alt text"),
         ({"figures": [entry("a"), entry("a")]}, "two figures with one id 'a'"),
+        ({"figures": [entry("a", source={"title": "报告", "part": "图 3", "url": "http://x.org/"})]},
+         r"^figures.yml: figure 1 \(a\): source url 'http://x.org/' is not an https:// address$"),
+        ({"figures": [entry("a", source={"title": "报告", "part": "图 3", "url": "https:///path"})]},
+         r"figure 1 \(a\): source url 'https:///path' is not an https:// address"),
+        ({"figures": [entry("a", source={"title": "报告", "url": "https://x.org/"})]},
+         r"figure 1 \(a\): source needs non-empty title, part, url"),
     ],
 )
 def test_bad_tables(data, message):
@@ -47,3 +53,16 @@ def test_project_table_lists_25_figures_with_real_alt_text():
     figures = load_table(TABLE_PATH)
     assert len(figures) == 25
     assert len({f.alt for f in figures}) == 25  # each alt text describes its own figure
+
+
+def test_entry_naming_a_missing_page(tmp_path):
+    (tmp_path / "index.md").write_text("x")
+    figures = parse_table({"figures": [entry("a"), entry("b", page="q99.md")]})
+    check_pages(figures[:1], tmp_path)
+    with pytest.raises(ArticleError, match=r"figure 2 \(b\) names page 'q99.md', which is not in"):
+        check_pages(figures, tmp_path, Path("figures.yml"))
+
+
+def test_source_is_read():
+    [figure] = parse_table({"figures": [entry("a", source={"title": "报告", "part": "图 3", "url": "https://x.org/a"})]})
+    assert (figure.source.title, figure.source.part, figure.source.url) == ("报告", "图 3", "https://x.org/a")

@@ -1,0 +1,93 @@
+"""Benchmark: how much of a page and of the PDF the figures take, before and after a change.
+
+    python scripts/bench_figures.py [--before REV]    # REV defaults to HEAD
+
+Builds the pages and the PDF of REV (in a temporary git worktree) and of the working tree, in
+one run, then measures in Chromium the height of the home page, Q2 and Q4 at a desktop
+(1280 px) and a phone (390 px) width, the part of it that figures take, and the PDF's pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {"home": "", "Q2": "q02-improvements/", "Q4": "q04-applications/"}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+_MEASURE = """() => {
+  const figures = [...document.querySelectorAll('article figure')];
+  return [document.documentElement.scrollHeight,
+          figures.reduce((sum, f) => sum + f.getBoundingClientRect().height, 0)];
+}"""
+
+
+def build(tree: Path, site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(tree / "scripts")}
+    run = {"cwd": tree, "env": env, "check": True, "capture_output": True}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], **run)
+    subprocess.run([sys.executable, str(tree / "scripts" / "pdf_export.py"), str(site)], **run)
+
+
+def measure(site: Path) -> dict[tuple[str, str], tuple[int, int]]:
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from search_driver import launch
+    from static_server import start
+
+    server = start(site, "/")
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    found = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for width_name, (width, height) in WIDTHS.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                for page_name, url in PAGES.items():
+                    page.goto(base + url, wait_until="networkidle")
+                    total, figures = page.evaluate(_MEASURE)
+                    found[(page_name, width_name)] = (round(total), round(figures))
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--before", default="HEAD")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        before = Path(tmp) / "before"
+        subprocess.run(["git", "worktree", "add", "--detach", str(before), args.before], cwd=ROOT, check=True,
+                       capture_output=True)
+        try:
+            results = {}
+            for name, tree in ((f"before ({args.before})", before), ("after (working tree)", ROOT)):
+                site = Path(tmp) / f"site-{len(results)}"
+                build(tree, site)
+                results[name] = (measure(site), len(PdfReader(site / "gpt-4-qa.pdf").pages))
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, capture_output=True)
+    print("page height in px (of it, figures), Chromium; PDF pages")
+    header = "".join(f"{p + ' ' + w:>22}" for p in PAGES for w in WIDTHS)
+    print(f"{'build':<22}{header}{'PDF pages':>11}")
+    for name, (heights, pdf_pages) in results.items():
+        cells = "".join(
+            f"{f'{heights[(p, w)][0]} ({heights[(p, w)][1]}, {heights[(p, w)][1] / heights[(p, w)][0]:.0%})':>22}"
+            for p in PAGES for w in WIDTHS
+        )
+        print(f"{name:<22}{cells}{pdf_pages:>11}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

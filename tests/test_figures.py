@@ -1,0 +1,138 @@
+"""Figures as readers meet them: compact cards for missing originals, the original in full the
+moment it is dropped in (and larger on click), and a list of figures that lands on each one."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image, ImageDraw
+
+from conftest import checked_page, mkdocs_build
+from figure_table import load_table
+from static_server import start
+from test_site_build import copy_project
+
+CARD_LIMIT = 160  # px: about two lines of text, at a desktop and at a phone width
+WIDTHS = {"desktop": 1280, "phone": 390}
+CARD_PAGES = ["", "q02-improvements/", "q04-applications/", "q06-safety/", "about/"]
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_cards_are_compact_upright_and_named(browser, served, width, scheme):
+    with checked_page(browser, color_scheme=scheme, viewport={"width": width, "height": 900}) as page:
+        for url in CARD_PAGES:
+            page.goto(served + url)
+            cards = page.eval_on_selector_all("figure.figure-card", """cards => cards.map(card => ({
+              height: card.getBoundingClientRect().height,
+              captionStyle: getComputedStyle(card.querySelector('figcaption')).fontStyle,
+              name: card.querySelector('[role="img"]')?.getAttribute('aria-label') || '',
+              mark: card.querySelector('[role="img"]')?.textContent || '',
+            }))""")
+            assert cards, url
+            for card in cards:
+                assert card["height"] <= CARD_LIMIT, (url, card)
+                assert card["captionStyle"] == "normal", (url, card)
+                assert card["name"] and card["mark"] == "原图未收录", (url, card)
+
+
+def test_every_caption_is_printed_once(real_site):
+    for figure in load_table():
+        url = "" if figure.page == "index.md" else figure.page.removesuffix(".md") + "/"
+        holder = soup(real_site, url).select_one(f"#fig-{figure.number}")
+        assert holder.get_text().count(figure.caption) == 1, figure.label
+
+
+def test_cards_print_compactly_and_whole(browser, served):
+    with checked_page(browser) as page:
+        page.emulate_media(media="print")
+        page.goto(served + "q02-improvements/")
+        cards = page.eval_on_selector_all("figure.figure-card", """cards => cards.map(card => ({
+          height: card.getBoundingClientRect().height,
+          breakInside: getComputedStyle(card).breakInside,
+          visible: card.querySelector('figcaption').getBoundingClientRect().height > 0,
+        }))""")
+    assert len(cards) == 12
+    assert all(card["height"] <= CARD_LIMIT and card["breakInside"] == "avoid" and card["visible"] for card in cards)
+
+
+def test_figure_list_lands_on_every_figure(real_site):
+    page = soup(real_site, "figures/")
+    rows = page.select("article table tbody tr")
+    figures = load_table()
+    assert len(rows) == len(figures)
+    for row, figure in zip(rows, figures):
+        link = row.select_one("td a")
+        assert link.get_text() == figure.label and figure.caption in row.get_text()
+        target = posixpath.normpath(posixpath.join("figures", link["href"]))
+        url, _, anchor = target.partition("#")
+        assert soup(real_site, url if url != "." else "").select_one(f"#{anchor}") is not None, link["href"]
+    # Linked from the home page and the about page.
+    for url in ("", "about/"):
+        assert soup(real_site, url).select_one('a[href$="figures/"]') is not None, url
+
+
+# --- An original, dropped in under the same name, is shown in full and opens larger ----------
+
+@pytest.fixture(scope="module")
+def with_an_original(tmp_path_factory):
+    """A copy of the project with figure 5's original in place, built and served."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    figure = load_table()[4]
+    original = Image.new("RGB", (600, 300), (250, 250, 245))
+    pen = ImageDraw.Draw(original)
+    for column, value in enumerate((120, 200, 90, 240)):
+        pen.rectangle((60 + column * 130, 280 - value, 140 + column * 130, 280), fill=(60, 90, 160))
+    (root / "docs" / figure.image_path).parent.mkdir(parents=True, exist_ok=True)
+    original.save(root / "docs" / figure.image_path)
+    site = root / "site"
+    result = mkdocs_build(root, site)
+    assert result.returncode == 0, result.stderr
+    server = start(site, "/")
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/", figure
+    server.shutdown()
+
+
+def test_original_replaces_the_card_with_nothing_else_changed(with_an_original):
+    site, _, figure = with_an_original
+    holder = soup(site, "q02-improvements/").select_one(f"#fig-{figure.number}")
+    img = holder.select_one("img")
+    assert (img["width"], img["height"]) == ("600", "300") and img["alt"] == figure.alt
+    assert "figure-card" not in holder["class"] and "原图未收录" not in holder.get_text()
+    assert holder.select_one("figcaption").get_text().count(figure.caption) == 1
+    assert holder.select_one("a.glightbox") is not None  # the lightbox's link around the image
+    listing = soup(site, "figures/").select("article table tbody tr")[figure.number - 1]
+    assert "已收录" in listing.get_text()
+    # Pages without an original load no lightbox.
+    assert "glightbox" not in (site / "q03-training" / "index.html").read_text(encoding="utf-8")
+
+
+def test_original_is_shown_at_its_size_and_opens_larger_by_mouse_and_keyboard(browser, with_an_original):
+    _, url, figure = with_an_original
+    with checked_page(browser) as page:
+        page.goto(url + "q02-improvements/")
+        image = page.locator(f"#fig-{figure.number} img")
+        image.scroll_into_view_if_needed()
+        page.wait_for_function(f"document.querySelector('#fig-{figure.number} img').complete")
+        assert image.bounding_box()["width"] == pytest.approx(600, abs=2)  # natural size, within the column
+        image.click()
+        opened = page.locator(".glightbox-container .gslide-image img")
+        opened.wait_for(state="visible")
+        page.keyboard.press("Escape")
+        page.locator(".glightbox-container").wait_for(state="detached")
+        page.locator(f"#fig-{figure.number} a.glightbox").focus()
+        page.keyboard.press("Enter")
+        opened.wait_for(state="visible")
+        page.keyboard.press("Escape")
+    with checked_page(browser, viewport={"width": 390, "height": 844}) as phone:
+        phone.goto(url + "q02-improvements/")
+        width = phone.evaluate(f"document.querySelector('#fig-{figure.number} img').getBoundingClientRect().width")
+        column = phone.evaluate("document.querySelector('article').getBoundingClientRect().width")
+        assert width <= column  # never wider than the content
