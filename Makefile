@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: dates in the site (sitemap, PDF) are the last commit's, not the clock's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check test system-deps clean
+.PHONY: serve build check mutants test system-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -26,9 +26,14 @@ serve: $(STAMP)  ## serve with live reload at http://127.0.0.1:8000
 build: $(STAMP) $(NODE_STAMP) system-deps  ## site/: pages, gpt-4-qa.pdf, gpt-4-qa-offline.zip
 	$(PYTHON) scripts/build_site.py site
 
-check: build  ## the article check again, standalone, on the built site; generated files not stale
-	$(PYTHON) scripts/check_article.py site
-	$(PYTHON) scripts/search_dictionary.py --check
+# Every check that needs no browser, on a fresh page build of its own (site/ is left alone): the
+# article check and the anchor contract (the build hook runs both), then the generated files.
+check: $(STAMP)  ## the article check, the anchor contract and the search dictionary, in under 30 s
+	$(PYTHON) scripts/check_all.py
+
+# Every realistic break in scripts/mutants.py, the slow ones (PDF, search) included.
+mutants: $(STAMP) $(NODE_STAMP) system-deps  ## each break applied to a copy must fail its check
+	$(PYTHON) scripts/mutants.py
 
 system-deps:
 	bash scripts/system_deps.sh

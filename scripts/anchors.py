@@ -61,6 +61,11 @@ def broken(contract: list[str], pages: list[SitePage]) -> list[str]:
     return problems
 
 
+def check(site_dir: Path, contract_path: Path = CONTRACT_PATH) -> list[str]:
+    """The contract held against a built site (the print view aside): its problems, one a line."""
+    return broken(read_contract(contract_path), load_site(site_dir, skip=("print_page/",)))
+
+
 def read_contract(path: Path = CONTRACT_PATH) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

@@ -56,7 +56,11 @@ class Article:
     front_matter: dict[str, str]
     figures: tuple[ArticleFigure, ...]
     sentences: tuple[Sentence, ...]
-    links: tuple[str, ...]
+    placed_links: tuple[tuple[str, int], ...]  # (address, article line)
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        return tuple(href for href, _ in self.placed_links)
 
     @property
     def numbers(self) -> dict[str, Sentence]:
@@ -129,7 +133,7 @@ def parse_article(text: str, path: Path = ARTICLE_PATH) -> Article:
     meta, body, offset = split_front_matter(text, path)
     figures: list[ArticleFigure] = []
     sentences: list[Sentence] = []
-    links: list[str] = []
+    links: list[tuple[str, int]] = []
     section = "导读"
     if meta.get("title"):
         sentences += [Sentence(s, 1, "标题") for s in split_sentences(meta["title"])]
@@ -145,7 +149,7 @@ def parse_article(text: str, path: Path = ARTICLE_PATH) -> Article:
         if line.count("![") != len(matches):
             raise ArticleError(f"{path}:{number}: malformed image: {line.strip()[:60]!r}")
         figures += [_figure(m, number, section, path) for m in matches]
-        links += [unwrap_link(m.group("href")) for m in _LINK.finditer(_IMAGE.sub("", line))]
+        links += [(unwrap_link(m.group("href")), number) for m in _LINK.finditer(_IMAGE.sub("", line))]
         sentences += [Sentence(s, number, section) for s in split_sentences(plain_text(line))]
     _reject_duplicate_ids(figures, path)
     if not figures:

@@ -12,8 +12,11 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
 from article_source import ArticleError, squash
 
-# Editorial and theme parts of a page: the author's words must be found outside them.
-EDITORIAL = ".admonition, details, figcaption, .headerlink, .md-source-file, script, style, .editorial"
+# Editorial and theme parts of a page, and what a reader does not see: the author's words must
+# be found outside them. Every editor's addition is one of these (the article check's `pages`
+# tally says where one is not): caveats, figures with their captions, `.editorial` text.
+EDITORIAL = ".admonition, details, figure, .headerlink, .md-source-file, script, style, .editorial"
+HIDDEN = "[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], template, noscript"
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class SitePage:
     def author_text(self) -> str:
         """The page's visible text without editorial parts, whitespace removed."""
         content = copy.copy(self.content)
-        for element in content.select(EDITORIAL):
+        for element in content.select(f"{EDITORIAL}, {HIDDEN}"):
             element.decompose()
         return squash(content.get_text())
 
@@ -39,6 +42,9 @@ class SitePage:
 
 
 def page_url(relative: Path) -> str:
+    """'' for index.html, 'q02/' for q02/index.html, '404.html' for a page file of another name."""
+    if relative.name != "index.html":
+        return relative.as_posix()
     parent = relative.parent.as_posix()
     return "" if parent == "." else parent + "/"
 
@@ -55,7 +61,9 @@ def load_site(site_dir: Path, skip: tuple[str, ...] = ()) -> list[SitePage]:
             warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             # lxml: the same tree as html.parser for MkDocs' output, several times faster.
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        content = soup.select_one("article.md-content__inner") or soup.body or soup
+        # A page's content is its article; a page without one has none (never the whole body,
+        # whose navigation repeats every page's title).
+        content = soup.select_one("article.md-content__inner") or BeautifulSoup("", "lxml")
         page = SitePage(page_url(path.relative_to(site_dir)), path, content)
         refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
         if refresh and "url=" in refresh.get("content", ""):

@@ -10,6 +10,7 @@ belongs), 2 when the input cannot be checked (one line saying which file and why
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from bs4 import Tag
 
+from article_parts import PARTS_PATH, Parts, load_parts
 from article_source import ARTICLE_PATH, NUMBER, REDIRECTOR_HOST, Article, ArticleError, load_article
 from built_site import SitePage, load_site
 from figure_table import IMAGE_DIR, TABLE_PATH, Figure, is_generic_alt, load_table, match_article
@@ -51,11 +53,17 @@ class Report:
 # The print view gathers every page into one: the article's words count on the pages readers
 # browse, and the PDF made from the print view is checked by the PDF tests.
 COMPILATIONS = ("print_page/",)
+_WORDS = re.compile(r"[\w\u3400-\u9fff]")
 
 
 def table_page_url(page_src: str) -> str:
     stem = page_src.removesuffix(".md")
     return "" if stem == "index" else stem + "/"
+
+
+def source_of(url: str) -> str:
+    """The docs source of a page URL: '' -> index.md, 'q02-x/' -> q02-x.md."""
+    return "index.md" if url == "" else url.rstrip("/") + ".md"
 
 
 def _figure_fault(page: SitePage, holder: Tag, figure: Figure, site_dir: Path) -> str | None:
@@ -130,49 +138,104 @@ def check_figures(article: Article, figures: tuple[Figure, ...], pages: list[Sit
     return tally
 
 
-def check_sentences(article: Article, texts: list[str]) -> Tally:
+def check_sentences(article: Article, parts: Parts, texts: dict[str, str]) -> Tally:
+    """Each sentence on the page its part maps to, in the author's visible text there."""
     tally = Tally("sentences", len(article.sentences))
     for sentence in article.sentences:
-        if not any(sentence.text in text for text in texts):
-            tally.problems.append(f"sentence missing (article line {sentence.line}, {sentence.section}): {sentence.text}")
+        page = parts.page_of(sentence.line)
+        if sentence.text not in texts.get(page, ""):
+            tally.problems.append(
+                f"sentence missing from /{table_page_url(page)} "
+                f"(article line {sentence.line}, {sentence.section}): {sentence.text}"
+            )
     return tally
 
 
-def check_numbers(article: Article, texts: list[str]) -> Tally:
-    on_site = {token for text in texts for token in NUMBER.findall(text)}
+def check_numbers(article: Article, parts: Parts, texts: dict[str, str]) -> Tally:
     numbers = article.numbers
     tally = Tally("numbers", len(numbers))
     for token, sentence in numbers.items():
-        if token not in on_site:
-            tally.problems.append(f"number {token} missing (article line {sentence.line}, {sentence.section})")
+        page = parts.page_of(sentence.line)
+        if token not in NUMBER.findall(texts.get(page, "")):
+            tally.problems.append(
+                f"number {token} missing from /{table_page_url(page)} (article line {sentence.line}, {sentence.section})"
+            )
     return tally
 
 
-def check_links(article: Article, pages: list[SitePage]) -> Tally:
-    hrefs = {href for page in pages for href in page.hrefs()}
-    tally = Tally("links", len(article.links))
-    for link in article.links:
-        if link not in hrefs:
-            tally.problems.append(f"link missing: {link}")
-    for page in pages:
+def check_links(article: Article, parts: Parts, pages: dict[str, SitePage]) -> Tally:
+    tally = Tally("links", len(article.placed_links))
+    for link, line in article.placed_links:
+        page = parts.page_of(line)
+        if page not in pages or link not in pages[page].hrefs():
+            tally.problems.append(f"link missing from /{table_page_url(page)} (article line {line}): {link}")
+    for page in pages.values():
         for href in sorted(page.hrefs()):
             if REDIRECTOR_HOST in href:
                 tally.problems.append(f"/{page.url}: link still wrapped in the {REDIRECTOR_HOST} redirector: {href}")
     return tally
 
 
-def check_site(site_dir: Path, article_path: Path = ARTICLE_PATH, table_path: Path = TABLE_PATH) -> Report:
+def unmarked_text(text: str, sentences: list[str]) -> list[str]:
+    """What is left of a page's author text once its part's sentences are taken out: text that is
+    neither the article's nor marked as the editor's. Punctuation and symbols alone do not count."""
+    covered = [False] * len(text)
+    position = 0
+    for sentence in sentences:
+        found = text.find(sentence, position)
+        if found < 0:
+            found = text.find(sentence)
+        if found < 0:
+            continue
+        covered[found:found + len(sentence)] = [True] * len(sentence)
+        position = found + len(sentence)
+    runs, current = [], []
+    for char, done in zip(text, covered):
+        if done:
+            if current:
+                runs.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if current:
+        runs.append("".join(current))
+    return [run for run in runs if _WORDS.search(run)]
+
+
+def check_unmarked(article: Article, parts: Parts, texts: dict[str, str]) -> Tally:
+    """Every piece of text on a page is the article's own or inside an editor's mark (.editorial,
+    a caveat, a figure): otherwise an editor's addition could stand in for a lost sentence."""
+    tally = Tally("marked", len(texts))
+    for page, text in texts.items():
+        mine = [s.text for s in article.sentences if parts.page_of(s.line) == page]
+        if runs := unmarked_text(text, mine):
+            shown = " | ".join(run[:30] for run in runs[:3]) + (f" (+{len(runs) - 3} more)" if len(runs) > 3 else "")
+            tally.problems.append(f"/{table_page_url(page)}: text neither the article's nor marked as the editor's: {shown}")
+    return tally
+
+
+def check_site(site_dir: Path, article_path: Path = ARTICLE_PATH, table_path: Path = TABLE_PATH,
+               parts_path: Path = PARTS_PATH) -> Report:
     """Run every check; raise ArticleError when the input itself is unusable."""
     article = load_article(article_path)
     figures = load_table(table_path)
     match_article(figures, article, table_path)
     pages = load_site(site_dir, skip=COMPILATIONS)
-    texts = [page.author_text() for page in pages]
+    parts = load_parts(parts_path, article_path)
+    by_source = {}
+    for page in pages:
+        if page.path.name == "index.html" and page.redirect is None:
+            by_source[source_of(page.url)] = page
+    missing = [page for page in dict.fromkeys(parts.pages) if page not in by_source]
+    if missing:
+        raise ArticleError(f"{site_dir}: no built page for {', '.join(missing)} ({parts_path} places the article there)")
+    texts = {source: by_source[source].author_text() for source in dict.fromkeys(parts.pages)}
     return Report([
         check_figures(article, figures, pages, site_dir),
-        check_sentences(article, texts),
-        check_numbers(article, texts),
-        check_links(article, pages),
+        check_sentences(article, parts, texts),
+        check_numbers(article, parts, texts),
+        check_links(article, parts, by_source),
+        check_unmarked(article, parts, texts),
     ])
 
 
@@ -181,9 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--article", type=Path, default=ARTICLE_PATH)
     parser.add_argument("--figures", type=Path, default=TABLE_PATH)
+    parser.add_argument("--parts", type=Path, default=PARTS_PATH)
     args = parser.parse_args(argv)
     try:
-        report = check_site(args.site, args.article, args.figures)
+        report = check_site(args.site, args.article, args.figures, args.parts)
     except ArticleError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -16,12 +16,14 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 import caveats
+import anchors
+from article_parts import check_figure_pages, load_parts
 from article_source import ArticleError, load_article
 from check_article import check_site
 from downloads import OFFLINE_ZIP, PDF_NAME
 import figure_list
 from figure_markup import FigureError, render_figures, shows_an_original
-from figure_table import Figure, check_pages, load_table, match_article
+from figure_table import TABLE_PATH, Figure, check_pages, load_table, match_article
 from offline_copy import SHIM_PATH, SHIM_SOURCE, is_offline_build
 from page_meta import first_sentence, robots_txt
 from print_view import keep_plugin_assets_to_print_view, mend_file
@@ -42,9 +44,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        figures = load_table()
-        match_article(figures, load_article())
+        figures, article = load_table(), load_article()
+        match_article(figures, article)
         check_pages(figures, Path(config.docs_dir))
+        check_figure_pages(figures, article, load_parts(), TABLE_PATH)
     except ArticleError as error:
         raise PluginError(str(error)) from None
     _figures.clear()
@@ -117,9 +120,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
     try:
         report = check_site(Path(config.site_dir))
+        # The anchor contract too, but not while serving: a new section is written before the
+        # contract is updated (make build and make check hold it).
+        broken_anchors = [] if _serving else anchors.check(Path(config.site_dir))
     except ArticleError as error:
         raise PluginError(str(error)) from None
     if report.problems:
         details = "\n  ".join(report.problems)
         raise PluginError(f"article check failed ({report.summary()}):\n  {details}")
     log.info(f"article check: {report.summary()}")
+    if broken_anchors:
+        details = "\n  ".join(broken_anchors)
+        raise PluginError(f"anchor contract broken ({len(broken_anchors)}):\n  {details}")

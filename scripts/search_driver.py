@@ -35,14 +35,32 @@ def page_key(href: str, base: str) -> str:
     return path[:3] if path[:1] == "q" and path[1:3].isdigit() else path
 
 
-_WATCH_RESULTS = """
-if (!window.__searchObserver) {
-  window.__searchObserver = new MutationObserver(() => { window.__searchChangedAt = performance.now() });
-  window.__searchObserver.observe(document.querySelector(".md-search-result"),
-    { childList: true, subtree: true, characterData: true });
-}
-window.__searchChangedAt = performance.now();
-"""
+# Count the search queries the page sends to Material's worker and the results it gets back
+# (Material's worker protocol: QUERY = 2, RESULT = 3), so a reader's last keystroke can be
+# known answered, rather than guessed from a quiet moment. Installed before any page script.
+_COUNT_REPLIES = """(() => {
+  const Native = window.Worker;
+  const state = window.__search = { sent: 0, answered: 0, last: null };
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) state.answered += 1;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { state.sent += 1; state.last = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();"""
+
+# The last query typed has been sent and answered, and the answer drawn (two frames later).
+_ANSWERED = """() => {
+  const state = window.__search, box = document.querySelector("input.md-search__input");
+  if (!state || state.last !== box.value || state.answered < state.sent) return false;
+  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));
+}"""
 
 
 class SearchBox:
@@ -51,6 +69,7 @@ class SearchBox:
     def __init__(self, page, base: str) -> None:
         self.page = page
         self.base = base
+        page.add_init_script(_COUNT_REPLIES)
         page.goto(base)
         self.placeholder = page.evaluate(
             "JSON.parse(document.getElementById('__config').textContent)"
@@ -70,16 +89,11 @@ class SearchBox:
 
     def type(self, query: str) -> None:
         self.clear()
-        self.page.evaluate(_WATCH_RESULTS)
         self.page.keyboard.type(query)
         # Chinese arrives by insertText and fires no keyup: press a key, as an IME commit would.
         self.page.keyboard.press("End")
-        # Each keystroke sends a query; the last one is sent by now. Its results are in once the
-        # result list has been quiet for a while after this point.
-        self.page.evaluate("window.__searchTypedAt = performance.now()")
-        self.page.wait_for_function(
-            "performance.now() - Math.max(window.__searchTypedAt, window.__searchChangedAt) > 250"
-        )
+        if self.page.evaluate("document.querySelector('input.md-search__input').value.trim()"):
+            self.page.wait_for_function(_ANSWERED)
 
     def results(self, query: str) -> list[str]:
         """Hrefs of the top-level result of each page, best first."""

@@ -52,6 +52,17 @@ TABLE = textwrap.dedent(
     """
 )
 
+PARTS = textwrap.dedent(
+    """\
+    parts:
+      - page: index.md
+      - page: q01.md
+        begins: "01、"
+      - page: q02.md
+        begins: "02、"
+    """
+)
+
 FIGURE = (
     '<figure class="article-figure" id="fig-{number}" data-figure-id="{ident}">'
     '<img src="{src}" alt="{alt}" width="10" height="10"><figcaption>{label} {caption}</figcaption></figure>'
@@ -96,6 +107,10 @@ class Project:
         return self.root / "figures.yml"
 
     @property
+    def parts(self) -> Path:
+        return self.root / "parts.yml"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
 
@@ -127,6 +142,7 @@ def project(tmp_path: Path) -> Project:
     fixture = Project(tmp_path)
     fixture.article.write_text(ARTICLE, encoding="utf-8")
     fixture.table.write_text(TABLE, encoding="utf-8")
+    fixture.parts.write_text(PARTS, encoding="utf-8")
     for url, content in PAGES.items():
         fixture.write_page(url, content)
     images = fixture.site / "images" / "jueJin"

@@ -15,13 +15,13 @@ SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "check_article.py"
 
 
 def problems(project):
-    return check_site(project.site, project.article, project.table).problems
+    return check_site(project.site, project.article, project.table, project.parts).problems
 
 
 def test_complete_site_passes(project):
-    report = check_site(project.site, project.article, project.table)
+    report = check_site(project.site, project.article, project.table, project.parts)
     assert report.problems == []
-    assert report.summary() == "figures 2/2, sentences 9/9, numbers 7/7, links 1/1"
+    assert report.summary() == "figures 2/2, sentences 9/9, numbers 7/7, links 1/1, marked 3/3"
 
 
 def test_removed_figure_is_reported_with_where_it_belongs(project):
@@ -89,14 +89,15 @@ def test_image_file_missing_from_site(project):
 
 def test_dropped_sentence(project):
     project.edit_page("", "这是导读的第一句。", "")
-    assert problems(project) == ["sentence missing (article line 10, 导读): 这是导读的第一句。"]
+    assert problems(project) == ["sentence missing from / (article line 10, 导读): 这是导读的第一句。"]
 
 
 def test_changed_number(project):
     project.edit_page("q01/", "高 40%", "高 41%")
     assert problems(project) == [
-        "sentence missing (article line 15, Q1): 上下文分别是8K和32K，比GPT-3.5高40%。",
-        "number 40% missing (article line 15, Q1)",
+        "sentence missing from /q01/ (article line 15, Q1): 上下文分别是8K和32K，比GPT-3.5高40%。",
+        "number 40% missing from /q01/ (article line 15, Q1)",
+        "/q01/: text neither the article's nor marked as the editor's: 上下文分别是8K和32K，比GPT-3.5高41%。",
     ]
 
 
@@ -104,7 +105,7 @@ def test_sentence_only_inside_an_editorial_admonition_counts_as_lost(project):
     project.edit_page(
         "", "<p>这是导读的第一句。", '<div class="admonition note"><p>这是导读的第一句。</p></div><p>'
     )
-    assert problems(project) == ["sentence missing (article line 10, 导读): 这是导读的第一句。"]
+    assert problems(project) == ["sentence missing from / (article line 10, 导读): 这是导读的第一句。"]
 
 
 def test_whitespace_and_markup_do_not_matter(project):
@@ -115,7 +116,7 @@ def test_whitespace_and_markup_do_not_matter(project):
 def test_link_left_in_the_redirector_is_reported(project):
     project.edit_page("q02/", 'href="https://example.com/a"', 'href="https://link.juejin.cn?target=https%3A%2F%2Fexample.com%2Fa"')
     assert problems(project) == [
-        "link missing: https://example.com/a",
+        "link missing from /q02/ (article line 24): https://example.com/a",
         "/q02/: link still wrapped in the link.juejin.cn redirector: "
         "https://link.juejin.cn?target=https%3A%2F%2Fexample.com%2Fa",
     ]
@@ -126,16 +127,16 @@ def run_cli(*args):
 
 
 def cli_args(project):
-    return (project.site, "--article", project.article, "--figures", project.table)
+    return (project.site, "--article", project.article, "--figures", project.table, "--parts", project.parts)
 
 
 def test_cli_exit_codes(project):
     passed = run_cli(*cli_args(project))
-    assert (passed.returncode, passed.stdout.strip()) == (0, "article check: figures 2/2, sentences 9/9, numbers 7/7, links 1/1")
+    assert (passed.returncode, passed.stdout.strip()) == (0, "article check: figures 2/2, sentences 9/9, numbers 7/7, links 1/1, marked 3/3")
     project.edit_page("q01/", "高 40%", "高 41%")
     failed = run_cli(*cli_args(project))
     assert failed.returncode == 1
-    assert "number 40% missing (article line 15, Q1)" in failed.stdout
+    assert "number 40% missing from /q01/ (article line 15, Q1)" in failed.stdout
 
 
 def bad_input(project, capsys):
@@ -183,3 +184,68 @@ def test_table_out_of_article_order(project, capsys):
         encoding="utf-8",
     )
     assert "figure 1 is out of article order (article has aaa111)" in bad_input(project, capsys)
+
+
+# --- Where the author's words count: on their part's page, visible, outside the editor's marks --
+
+def test_paragraph_moved_to_another_page_is_reported_on_both(project):
+    project.edit_page("q01/", "<p>上下文分别是 8K 和 32K，比 GPT-3.5 高 40%。</p>", "")
+    project.edit_page("q02/", "<h1>02、第二个问题</h1>", "<h1>02、第二个问题</h1><p>上下文分别是 8K 和 32K，比 GPT-3.5 高 40%。</p>")
+    assert problems(project) == [
+        "sentence missing from /q01/ (article line 15, Q1): 上下文分别是8K和32K，比GPT-3.5高40%。",
+        "number 8K missing from /q01/ (article line 15, Q1)",
+        "number 32K missing from /q01/ (article line 15, Q1)",
+        "number 3.5 missing from /q01/ (article line 15, Q1)",
+        "number 40% missing from /q01/ (article line 15, Q1)",
+        "/q02/: text neither the article's nor marked as the editor's: 上下文分别是8K和32K，比GPT-3.5高40%。",
+    ]
+
+
+@pytest.mark.parametrize("hide", ['<div hidden>{}</div>', '<div style="display: none">{}</div>',
+                                  '<div aria-hidden="true">{}</div>', "<noscript>{}</noscript>"])
+def test_hidden_paragraph_counts_as_lost(project, hide):
+    project.edit_page("", "<p>这是导读的第一句。", hide.format("<p>这是导读的第一句。</p>") + "<p>")
+    assert problems(project) == ["sentence missing from / (article line 10, 导读): 这是导读的第一句。"]
+
+
+@pytest.mark.parametrize("wrap", [
+    '<figure><figcaption>{}</figcaption></figure>',
+    '<figure><span role="img" aria-label="x">{}</span><figcaption>图 9 x</figcaption></figure>',
+    "<details><summary>说明</summary><p>{}</p></details>",
+    '<div class="admonition note"><p>{}</p></div>',
+    '<p class="editorial">{}</p>',
+    '<h2 class="editorial">{}</h2>',
+])
+def test_sentence_inside_an_editor_s_addition_counts_as_lost(project, wrap):
+    project.edit_page("", "<p>这是导读的第一句。", wrap.format("这是导读的第一句。") + "<p>")
+    assert problems(project) == ["sentence missing from / (article line 10, 导读): 这是导读的第一句。"]
+
+
+def test_text_outside_the_article_wrapper_does_not_count(project):
+    page = project.page("")
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace('<article class="md-content__inner">', "<main>").replace("</article>", "</main>"),
+                    encoding="utf-8")
+    found = problems(project)
+    assert "sentence missing from / (article line 10, 导读): 这是导读的第一句。" in found
+    assert "图 1 (aaa111) missing: belongs on / (article line 6); found on no page" in found
+
+
+def test_author_s_heading_renamed_is_reported(project):
+    project.edit_page("", "<h2>👉导读</h2>", "<h2>👉前言</h2>")
+    assert problems(project) == [
+        "sentence missing from / (article line 8, 导读): 👉导读",
+        "/: text neither the article's nor marked as the editor's: 👉前言",
+    ]
+
+
+def test_bold_sentence_deleted_under_the_editor_s_heading_that_repeats_it(project):
+    project.edit_page("", "<h2>👉导读</h2>", '<h2>👉导读</h2><h2 class="editorial">这是导读的第一句。</h2>')
+    assert problems(project) == []
+    project.edit_page("", "<p>这是导读的第一句。", "<p>")
+    assert problems(project) == ["sentence missing from / (article line 10, 导读): 这是导读的第一句。"]
+
+
+def test_unmarked_editor_s_text_is_reported(project):
+    project.edit_page("q02/", "<h1>", "<p>编者补充的一句话。</p><h1>")
+    assert problems(project) == ["/q02/: text neither the article's nor marked as the editor's: 编者补充的一句话。"]

@@ -98,8 +98,9 @@ def test_no_request_leaves_the_site(browser, served):
 def test_a_third_party_request_is_caught(browser, served):
     def visit(page):
         page.goto(served)
-        page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"https://fonts.example.invalid/f.png\">')")
-        page.wait_for_timeout(300)
+        # Aborted by the guard: the request has failed once the guard has recorded it.
+        with page.expect_event("requestfailed", lambda request: request.url == "https://fonts.example.invalid/f.png"):
+            page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"https://fonts.example.invalid/f.png\">')")
 
     assert record_foreign_requests(browser, served, visit) == ["https://fonts.example.invalid/f.png"]
 

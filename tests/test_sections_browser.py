@@ -5,6 +5,9 @@ import pytest
 from anchors import read_contract
 
 SECTIONS = [a for a in read_contract() if "#" in a and "#fig-" not in a]
+# The browser has scrolled to the target once it is :target and two frames have been drawn.
+LANDED = """ident => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
+  () => done(document.querySelector(':target')?.id === ident))))"""
 PAGES_WITH_SECTIONS = sorted({a.split("#")[0] for a in SECTIONS})
 
 
@@ -16,8 +19,8 @@ def test_at_least_three_pages_have_sections():
 def test_every_section_lands_below_the_header(page, served, url):
     for anchor in [a for a in SECTIONS if a.startswith(url + "#")]:
         page.goto(served + anchor.lstrip("/"))
-        page.wait_for_timeout(150)
         ident = anchor.split("#")[1]
+        page.wait_for_function(LANDED, arg=ident)
         header = page.locator(".md-header").bounding_box()
         heading = page.locator(f"[id='{ident}']").bounding_box()
         header_bottom = header["y"] + header["height"]
@@ -31,7 +34,7 @@ def test_landing_check_fails_without_the_scroll_margin(page, served):
     page.goto(served + "q02-improvements/")
     page.add_style_tag(content=".md-typeset :target { scroll-margin-top: 0 !important; }")
     page.goto(served + "q02-improvements/#evals")
-    page.wait_for_timeout(150)
+    page.wait_for_function(LANDED, arg="evals")
     header = page.locator(".md-header").bounding_box()
     heading = page.locator("#evals").bounding_box()
     assert heading["y"] < header["y"] + header["height"]  # hidden under the sticky header

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from article_source import squash
 from check_article import check_site
 from conftest import ROOT, mkdocs_build
 
@@ -33,8 +35,28 @@ def test_check_passes_on_the_real_site(site):
     assert report.summary().startswith("figures 25/25, sentences 179/179")
 
 
-def test_ten_question_pages_in_article_order():
-    assert [name[:3] for name in QUESTION_PAGES] == [f"q{n:02d}" for n in range(1, 11)]
+def reading_order(site: Path) -> list[tuple[str, BeautifulSoup]]:
+    """(url, page) from the home page on, following each page's "next" link."""
+    pages, url = [], ""
+    while url is not None:
+        page = soup(site, url)
+        pages.append((url, page))
+        following = page.select_one("a.md-footer__link--next")
+        url = posixpath.normpath(posixpath.join(url, following["href"])).removeprefix(".") + "/" if following else None
+        url = url.lstrip("/") if url is not None else None
+    return pages
+
+
+def article_headings() -> list[str]:
+    """The article's ten question headings (setext headings "NN、…"), in article order."""
+    lines = (ROOT / "source" / "article.md").read_text(encoding="utf-8").splitlines()
+    return [line for line, rule in zip(lines, lines[1:]) if re.match(r"\d\d、", line) and re.fullmatch(r"-{3,}", rule)]
+
+
+def test_ten_question_pages_in_article_order(site):
+    headings = [page.h1.get_text().replace("¶", "") for url, page in reading_order(site) if url.startswith("q")]
+    assert [squash(h) for h in headings] == [squash(h) for h in article_headings()]
+    assert len(headings) == 10
 
 
 def test_home_page_lists_every_question_with_a_link(site):
@@ -44,17 +66,19 @@ def test_home_page_lists_every_question_with_a_link(site):
     assert page.html["lang"] == "zh"
 
 
-@pytest.mark.parametrize("name", QUESTION_PAGES)
-def test_question_pages_are_titled_and_linked_in_order(site, name):
-    page = soup(site, name)
-    number = int(name[1:3])
-    assert page.title.get_text().startswith(f"Q{number}：")
-    assert page.h1.get_text().startswith(f"{number:02d}、")
-    footer = page.select(".md-footer__link")
-    assert len(footer) == 2  # previous and next
+def test_pages_are_titled_and_linked_in_navigation_order(site):
+    order = reading_order(site)
+    assert [url for url, _ in order] == ["", *(f"{name}/" for name in QUESTION_PAGES), "about/"]
+    for number, (url, page) in enumerate(order[1:11], start=1):
+        assert page.title.get_text().startswith(f"Q{number}：")
+        assert page.h1.get_text().startswith(f"{number:02d}、")
+    # "Previous" walks the same way back.
+    for (before, _), (url, page) in zip(order, order[1:]):
+        previous = page.select_one("a.md-footer__link--prev")["href"]
+        assert posixpath.normpath(posixpath.join(url, previous)).removeprefix(".").strip("/") == before.strip("/")
 
 
-def test_caveats_next_to_their_claims(site):
+def test_answer_pages_carry_titled_caveats(site):
     kinds = {"speculation", "opinion", "unverified", "limitation", "dated", "erratum"}
     counts = {}
     for name in QUESTION_PAGES:
@@ -79,9 +103,10 @@ def test_no_third_party_fonts_and_relative_images(site):
 
 
 def copy_project(target: Path) -> Path:
-    for name in ("docs", "overrides", "scripts", "source"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    """What a page build reads: pages, templates, hooks, tables, config and the anchor contract."""
+    from mutants import copy_project as copy_sources
+
+    copy_sources(target)
     return target
 
 
@@ -92,7 +117,7 @@ def test_build_fails_when_a_page_loses_a_sentence(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "article check failed" in result.stderr
-    assert "sentence missing (article line 166, Q5): 需要注意的是，GPT-4基础模型" in result.stderr
+    assert "sentence missing from /q05-reasoning/ (article line 166, Q5): 需要注意的是，GPT-4基础模型" in result.stderr
 
 
 def test_build_fails_when_a_page_drops_a_figure(tmp_path):

@@ -59,9 +59,10 @@
     });
   }
 
-  // The reader's words as typed, punctuation aside: each must appear verbatim to count.
+  // The reader's words as typed, in order, split only at punctuation: a phrase counts where the
+  // text holds it verbatim (white space aside, as fold() drops it from the text too).
   function phrases(raw) {
-    return raw.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}.+#]+/u).filter(function (part) {
+    return raw.split(/[^\p{L}\p{N}.+#\s]+/u).map(fold).filter(function (part) {
       return part.length > 1;
     });
   }

@@ -1,0 +1,45 @@
+"""Every check that needs no browser, as `make check` runs it, on a page build of its own.
+
+    python scripts/check_all.py
+
+A strict page build into a temporary folder (the build hook runs the article check and the
+anchor contract on it), then the article check standalone on it for its summary, and the search
+dictionary against the pages. Exits with the first failure's code; site/ is not touched.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCRIPTS = Path(__file__).resolve().parent
+ROOT = SCRIPTS.parent
+
+
+def main() -> int:
+    started = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        steps = [
+            ("page build (article check, anchor contract)",
+             [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]),
+            ("article check", [sys.executable, str(SCRIPTS / "check_article.py"), str(site)]),
+            ("anchor contract", [sys.executable, str(SCRIPTS / "anchors.py"), str(site)]),
+            ("search dictionary", [sys.executable, str(SCRIPTS / "search_dictionary.py"), "--check"]),
+        ]
+        for name, command in steps:
+            code = subprocess.run(command, cwd=ROOT, env=env).returncode
+            if code:
+                print(f"check: {name} failed (exit {code})", file=sys.stderr)
+                return code
+    print(f"check: all passed in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

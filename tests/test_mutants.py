@@ -1,0 +1,23 @@
+"""The mutation smoke test: every realistic break in scripts/mutants.py fails its check."""
+
+from __future__ import annotations
+
+import pytest
+
+import mutants
+
+
+FAST = [mutant for mutant in mutants.MUTANTS if not mutant.slow]  # the rest: make mutants
+
+
+@pytest.mark.parametrize("mutant", FAST, ids=[m.name for m in FAST])
+def test_break_is_caught(mutant):
+    caught, output = mutants.run(mutant)
+    assert caught, output
+
+
+def test_a_mutant_whose_text_is_gone_stops_with_one_line(tmp_path):
+    mutants.copy_project(tmp_path)
+    stale = mutants.Mutant("stale", "docs/about.md", "这段文字不在页面里", "x", "")
+    with pytest.raises(SystemExit, match=r"^error: mutant 'stale': docs/about.md holds 0 copies"):
+        mutants.apply(tmp_path, stale)
