@@ -10,11 +10,10 @@ Prints each step's time; exits with the first failing step's code.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from steps import run_steps
 
 SCRIPTS = Path(__file__).resolve().parent
 ROOT = SCRIPTS.parent
@@ -34,16 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python scripts/build_site.py SITE_DIR", file=sys.stderr)
         return 2
-    site = Path(args[0]).resolve()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for name, command in steps(site):
-        started = time.perf_counter()
-        code = subprocess.run(command, cwd=ROOT, env=env).returncode
-        if code:
-            print(f"error: the {name} step failed (exit {code}); {site} is incomplete", file=sys.stderr)
-            return code
-        print(f"build: {name} done in {time.perf_counter() - started:.1f} s")
-    return 0
+    return run_steps("build", steps(Path(args[0]).resolve()))
 
 
 if __name__ == "__main__":

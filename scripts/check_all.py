@@ -9,12 +9,12 @@ dictionary against the pages. Exits with the first failure's code; site/ is not 
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from steps import run_steps
 
 SCRIPTS = Path(__file__).resolve().parent
 ROOT = SCRIPTS.parent
@@ -22,7 +22,6 @@ ROOT = SCRIPTS.parent
 
 def main() -> int:
     started = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         steps = [
@@ -32,11 +31,8 @@ def main() -> int:
             ("anchor contract", [sys.executable, str(SCRIPTS / "anchors.py"), str(site)]),
             ("search dictionary", [sys.executable, str(SCRIPTS / "search_dictionary.py"), "--check"]),
         ]
-        for name, command in steps:
-            code = subprocess.run(command, cwd=ROOT, env=env).returncode
-            if code:
-                print(f"check: {name} failed (exit {code})", file=sys.stderr)
-                return code
+        if code := run_steps("check", steps):
+            return code
     print(f"check: all passed in {time.perf_counter() - started:.1f} s")
     return 0
 
