@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 import caveats
 import anchors
+import search_data
 from article_parts import check_figure_pages, load_parts
 from article_source import ArticleError, load_article
 from check_article import check_site
@@ -108,6 +109,12 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # The search worker's words: reader words, question words, Traditional forms (after the
+    # search plugin has written the index they are cut down to).
+    try:
+        search_data.write_data(Path(config.site_dir))
+    except ArticleError as error:
+        raise PluginError(str(error)) from None
     if is_offline_build(config):
         # File URLs (use_directory_urls: false) for reading from disk; the same sources were
         # checked in the hosted build, whose page addresses the checks know.

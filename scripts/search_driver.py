@@ -13,13 +13,20 @@ from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-QUERY_TABLE = Path(__file__).resolve().parent.parent / "tests" / "search-queries.tsv"
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+QUERY_TABLE = TESTS / "search-queries.tsv"
+# The query sets: keywords, whole questions, Traditional and regional wording.
+QUERY_SETS = {
+    "keywords": QUERY_TABLE,
+    "whole questions": TESTS / "search-questions.tsv",
+    "Traditional": TESTS / "search-traditional.tsv",
+}
 
 
 @dataclass(frozen=True)
 class Query:
     text: str
-    expected: str  # the page that must come first, as its q-number ("q03") or path ("about")
+    expected: str  # the page that must come first, as its q-number ("q03") or path ("about"); "|" between alternatives
     intent: str
 
 
@@ -27,6 +34,10 @@ def read_queries(path: Path = QUERY_TABLE) -> list[Query]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
     return [Query(text, expected, intent) for text, expected, intent, *_ in rows]
+
+
+def first_is_expected(pages: list[str], query: Query) -> bool:
+    return bool(pages) and pages[0] in query.expected.split("|")
 
 
 def page_key(href: str, base: str) -> str:
@@ -40,16 +51,16 @@ def page_key(href: str, base: str) -> str:
 # known answered, rather than guessed from a quiet moment. Installed before any page script.
 _COUNT_REPLIES = """(() => {
   const Native = window.Worker;
-  const state = window.__search = { sent: 0, answered: 0, last: null };
+  const state = window.__search = { sent: 0, answered: 0, last: null, sentAt: 0, answeredAt: 0 };
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", event => {
-        if (event.data && event.data.type === 3) state.answered += 1;
+        if (event.data && event.data.type === 3) { state.answered += 1; state.answeredAt = performance.now(); }
       });
     }
     postMessage(message, ...rest) {
-      if (message && message.type === 2) { state.sent += 1; state.last = message.data; }
+      if (message && message.type === 2) { state.sent += 1; state.last = message.data; state.sentAt = performance.now(); }
       return super.postMessage(message, ...rest);
     }
   };
@@ -94,6 +105,8 @@ class SearchBox:
         self.page.keyboard.press("End")
         if self.page.evaluate("document.querySelector('input.md-search__input').value.trim()"):
             self.page.wait_for_function(_ANSWERED)
+        # From the last keystroke's query to its answer, measured in the page (a frame more draws it).
+        self.latency = self.page.evaluate("window.__search.answeredAt - window.__search.sentAt") / 1000
 
     def results(self, query: str) -> list[str]:
         """Hrefs of the top-level result of each page, best first."""

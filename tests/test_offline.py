@@ -1,4 +1,5 @@
-"""The offline copy (made by make build): unzipped and opened from disk, it reads and searches."""
+"""The offline copy (made by make build): unzipped and opened from disk, it reads and searches as the
+hosted site does."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def test_offline_copy_reads_and_searches_from_disk(browser, offline):
     page.click("a[href='q03-training.html']")
     assert page.title().startswith("Q3：")
     page.locator("input.md-search__input").click()
-    page.keyboard.type("参数量")
+    # The same search as the hosted site's: a whole question in Traditional characters.
+    page.keyboard.type("GPT-4 的參數有多少")
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item")
     first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")

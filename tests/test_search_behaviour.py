@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, checked_page, mkdocs_build
+from search_data import write_data
 from search_driver import SearchBox, page_key
 from static_server import start
 
@@ -24,6 +25,8 @@ PAGES = {
     "apart.md": "# 丙\n\n" + "neural networks need editing. " * 4 + "\n",
     # The reader's two words together, once: the phrase the reader typed.
     "together.md": "# 丁\n\nneural editing 一次。\n",
+    # Pages about something else, so each word above is held by few pages, as on the real site.
+    **{f"other{n}.md": f"# 其他 {n}\n\n无关的文字，第 {n} 页。\n" for n in range(1, 5)},
 }
 
 CONFIG = textwrap.dedent(
@@ -64,6 +67,7 @@ def fixture_search(browser, tmp_path_factory):
     assert yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"][0]["search"]["separator"] == separator
     result = mkdocs_build(root, root / "site")
     assert result.returncode == 0, result.stderr
+    write_data(root / "site")  # what the project's build hook writes after every build
     server = start(root / "site", "/")
     with checked_page(browser) as page:
         yield SearchBox(page, f"http://127.0.0.1:{server.server_address[1]}/")
@@ -91,7 +95,18 @@ def test_pages_with_the_words_verbatim_rank_first(fixture_search):
     assert found[0] == "together" and "apart" in found
 
 
-def test_any_piece_is_enough_when_no_page_has_them_all(fixture_search):
-    # Both words are in the index, on different pages: no page has both.
-    found = keys(fixture_search, "纠缠 neural")
-    assert set(found) == {"both", "apart", "together"}
+NOTICE = ".search-partial-notice"
+
+
+def notice(search: SearchBox) -> str:
+    shown = search.page.locator(NOTICE)
+    return shown.inner_text() if shown.count() and shown.is_visible() else ""
+
+
+def test_any_piece_is_enough_when_no_page_has_them_all_and_the_reader_is_told(fixture_search):
+    # Both words are in the index, each on one page: no page has both.
+    assert set(keys(fixture_search, "纠缠 一次")) == {"both", "together"}
+    assert notice(fixture_search) == "没有完全匹配的结果，以下是相关内容"
+    # A query some page answers whole says nothing of the kind.
+    assert keys(fixture_search, "量子纠缠") == ["both"]
+    assert notice(fixture_search) == ""

@@ -9,9 +9,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT, checked_page
-from search_driver import SearchBox, page_key, read_queries
+from search_driver import QUERY_SETS, SearchBox, first_is_expected, page_key, read_queries
 
 QUERIES = read_queries()
+TRADITIONAL = read_queries(QUERY_SETS["Traditional"])
+QUESTIONS = read_queries(QUERY_SETS["whole questions"])
+NOTHING = ["量子计算机", "今天天气", "红烧肉的做法"]  # nothing the article speaks of
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +29,28 @@ def test_query_table_covers_every_answer():
     assert {f"q{n:02d}" for n in range(1, 11)} <= {q.expected for q in QUERIES}
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=[q.text for q in QUERIES])
+@pytest.mark.parametrize("query", QUERIES + TRADITIONAL, ids=[q.text for q in QUERIES + TRADITIONAL])
 def test_answer_page_comes_first(search, query):
     results = search.results(query.text)
     assert results, f"{query.text!r} found nothing"
-    assert page_key(results[0], search.base) == query.expected
+    assert page_key(results[0], search.base) in query.expected.split("|")
+
+
+def test_whole_questions_find_their_answer_first(search):
+    """Questions typed whole: at least 4 in 5 answered by the first result (the benchmark,
+    scripts/bench_search.py, reports the figure beside plain Material's and Pagefind's)."""
+    misses = []
+    for query in QUESTIONS:
+        pages = [page_key(href, search.base) for href in search.results(query.text)]
+        if not first_is_expected(pages, query):
+            misses.append(f"{query.text} → {query.expected}, got {pages[:2]}")
+    assert len(misses) <= len(QUESTIONS) // 5, misses
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_a_question_the_article_does_not_answer_finds_nothing(search, text):
+    assert search.results(text) == []
+    assert search.page.locator(".md-search-result__meta").inner_text() == "没有找到符合条件的结果"
 
 
 @pytest.mark.parametrize("variants", [("RLHF", "rlhf", "ＲＬＨＦ"), ("GPT-4 参数量", "gpt4 参数量", "ＧＰＴ４ 参数量")])
@@ -84,3 +104,21 @@ def test_odd_input_does_no_harm(search, text):
     # The search still answers a reader afterwards (its worker did not die on the odd input).
     results = search.results("参数量")
     assert results and page_key(results[0], search.base) == "q03"
+
+
+def test_highlights_follow_the_article_s_words_not_the_reader_s(search):
+    search.results("圖像理解")  # Traditional characters: the site's words are Simplified
+    link = next(l for l in search.section_links() if urlsplit(l).fragment)
+    assert "图像" in parse_qs(urlsplit(link).query)["h"][0]
+    search.results("手画 网页")  # a reader's word for the article's 手绘
+    link = next(l for l in search.section_links() if urlsplit(l).fragment)
+    assert "手绘" in parse_qs(urlsplit(link).query)["h"][0]
+
+
+def test_share_url_of_a_traditional_question_gives_the_same_answer(page, served):
+    from urllib.parse import quote
+
+    page.goto(served + "?q=" + quote("GPT-4 的參數有多少"))
+    page.wait_for_selector(".md-search-result__item")
+    first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
+    assert page_key(first, served) == "q03"
