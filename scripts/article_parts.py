@@ -11,9 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from article_source import ARTICLE_PATH, ArticleError
+from editor_tables import read_table
 
 PARTS_PATH = Path(__file__).resolve().parent.parent / "source" / "parts.yml"
 
@@ -56,13 +55,7 @@ def parse_parts(data: object, article_text: str, path: Path = PARTS_PATH, articl
 
 
 def load_parts(path: Path = PARTS_PATH, article_path: Path = ARTICLE_PATH) -> Parts:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: parts table not found") from None
-    except yaml.YAMLError:
-        raise ArticleError(f"{path}: not valid YAML") from None
-    return parse_parts(data, article_path.read_text(encoding="utf-8"), path, article_path)
+    return parse_parts(read_table(path, "parts table"), article_path.read_text(encoding="utf-8"), path, article_path)
 
 
 def check_figure_pages(figures, article, parts: Parts, table_path: Path, parts_path: Path = PARTS_PATH) -> None:

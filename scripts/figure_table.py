@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from article_source import Article, ArticleError
+from editor_tables import read_table
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "source" / "figures.yml"
 IMAGE_DIR = "images/jueJin"
@@ -86,15 +85,7 @@ def parse_table(data: object, path: Path = TABLE_PATH) -> tuple[Figure, ...]:
 
 
 def load_table(path: Path = TABLE_PATH) -> tuple[Figure, ...]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: figure table not found") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise ArticleError(f"{path}{where}: not valid YAML") from None
-    return parse_table(data, path)
+    return parse_table(read_table(path, "figure table"), path)
 
 
 def check_pages(figures: tuple[Figure, ...], docs_dir: Path, path: Path = TABLE_PATH) -> None:

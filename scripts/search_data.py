@@ -17,9 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from article_source import ARTICLE_PATH, ArticleError, squash
+from editor_tables import read_table
 
 VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "source" / "search-vocabulary.yml"
 DATA_FILE = Path("assets/javascripts/workers/search-zh-data.js")
@@ -38,12 +37,7 @@ class Vocabulary:
 
 
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: search vocabulary not found") from None
-    except yaml.YAMLError:
-        raise ArticleError(f"{path}: not valid YAML") from None
+    data = read_table(path, "search vocabulary")
     synonyms = data.get("synonyms") if isinstance(data, dict) else None
     words = data.get("question_words") if isinstance(data, dict) else None
     if not isinstance(synonyms, dict) or not synonyms or not isinstance(words, list) or not words:
