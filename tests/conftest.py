@@ -159,6 +159,9 @@ PREFIX = "/gpt-4-qa/"
 HOSTED_URL = "https://reader.github.io/gpt-4-qa/"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# The real build's dates (make sets the last commit's time; a bare pytest run, a fixed one), so a
+# PDF rendered again in a test can be compared with the build's byte for byte.
+EPOCH = __import__("os").environ.get("SOURCE_DATE_EPOCH") or "1700000000"
 
 
 def mkdocs_build(root: Path, site: Path, **env: str):
@@ -180,7 +183,7 @@ def built(tmp_path_factory):
 
     site = tmp_path_factory.mktemp("build") / "site"
     # Built as the deploy workflow builds it: for a project site under a sub-path (never fetched).
-    env = {**os.environ, "SITE_URL": HOSTED_URL}
+    env = {**os.environ, "SITE_URL": HOSTED_URL, "SOURCE_DATE_EPOCH": EPOCH}
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site)],
                             capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr

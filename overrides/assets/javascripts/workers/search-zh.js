@@ -31,7 +31,8 @@
   // short query (量子计算机 is not 计算机), less of a long question, which has more filler.
   var KNOWN_SHORT = 0.8, KNOWN_LONG = 0.4, SHORT = 6;
   var PAGE_FIRST = 1.8;
-  var COMMON = 0.25; // a piece in more than this share of sections says little: not required
+  var COMMON = 0.25;
+  var NUMBER_WEIGHT = 0.3; // a piece in more than this share of sections says little: not required
 
   var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
   var engine = new URL(here).searchParams.get("engine");
@@ -245,7 +246,8 @@
     return pieces.map(function (piece) {
       var holding = 0;
       docs.forEach(function (doc) { if (doc.text.indexOf(piece) >= 0) holding += 1; });
-      return Math.log(1 + total / (1 + holding));
+      // A number (4, 3.5) qualifies the subject (GPT-4, GPT-3.5); it is seldom the subject.
+      return Math.log(1 + total / (1 + holding)) * (/^[\d.]+$/.test(piece) ? NUMBER_WEIGHT : 1);
     });
   }
 
@@ -258,7 +260,7 @@
   // What the first, strict pass requires: the pieces that tell sections apart. A single Chinese
   // character and a piece most sections hold only rank (unless nothing else is left).
   function required(term, terms) {
-    var telling = terms.filter(function (t) { return !lone(t) && share(bare(t)) <= COMMON; });
+    var telling = terms.filter(function (t) { return !lone(t) && !/^[\d.]+$/.test(bare(t)) && share(bare(t)) <= COMMON; });
     if (!telling.length) return !lone(term);
     return telling.indexOf(term) >= 0;
   }
@@ -281,8 +283,11 @@
       // A heading, or the page's own question, that reads like the reader's words is strong
       // evidence; a word lost in a long heading is not.
       var heading = alike(query.whole, doc.question || ""), question = alike(query.whole, page.question || "");
+      // The page whose own question names the query's rarest piece (its subject) answers it.
+      var subject = pieces.reduce(function (top, piece, i) { return weight[i] > weight[top] ? i : top; }, 0);
+      var named = pieces.length && page.title.indexOf(pieces[subject]) >= 0 ? 1 : 0;
       var score = Math.pow(held / sum, 2)
-        * (1 + 2 * heading + 2 * question)
+        * (1 + 2 * heading + 2 * question + named)
         * (1 + (query.phrases.length ? verbatim / query.phrases.length : 0))
         * (0.5 + 0.5 * result.score / best)
         // A page's own opening (its definition, its summary) before one of its sections, as
