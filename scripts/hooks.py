@@ -15,16 +15,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-import caveats
 import anchors
+import caveats
+import figure_list
 import search_data
 from article_parts import check_figure_pages, load_parts
 from article_source import ArticleError, load_article
 from check_article import check_site
 from downloads import OFFLINE_ZIP, PDF_NAME
-import figure_list
 from figure_markup import FigureError, render_figures, shows_an_original
 from figure_table import TABLE_PATH, Figure, check_pages, load_table, match_article
+from heading_rules import check_headings
 from offline_copy import SHIM_PATH, SHIM_SOURCE, is_offline_build
 from page_meta import first_sentence, robots_txt
 from print_view import keep_plugin_assets_to_print_view, mend_file
@@ -130,6 +131,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         # The anchor contract too, but not while serving: a new section is written before the
         # contract is updated (make build and make check hold it).
         broken_anchors = [] if _serving else anchors.check(Path(config.site_dir))
+        heading_faults = check_headings(Path(config.site_dir))
     except ArticleError as error:
         raise PluginError(str(error)) from None
     if report.problems:
@@ -139,3 +141,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if broken_anchors:
         details = "\n  ".join(broken_anchors)
         raise PluginError(f"anchor contract broken ({len(broken_anchors)}):\n  {details}")
+    if heading_faults:
+        details = "\n  ".join(heading_faults)
+        raise PluginError(f"headings that do not read well ({len(heading_faults)}):\n  {details}")

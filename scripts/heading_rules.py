@@ -1,0 +1,85 @@
+"""Headings that read well, checked on the built pages.
+
+Three rules, each a fault a reader meets: a heading that repeats the sentence printed right
+under it (the reader reads it twice); a heading with nothing under it (a list item dressed up as
+a section); a heading that ends in "：" or "。" (a sentence, not a heading). Editor's headings
+are short labels; where the article's own point is a whole sentence, the editor's label heads
+it and the sentence stays, verbatim, in the text under it.
+
+    python scripts/heading_rules.py site     # exit 1 listing each fault, 2 on bad input
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bs4 import Tag
+
+from article_source import ArticleError, squash
+from built_site import SitePage, load_site
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+SENTENCE_ENDS = ("：", "。", ":")
+_FIRST_SENTENCE_END = "。！？；"
+
+
+def heading_text(heading: Tag) -> str:
+    return squash("".join(t for t in heading.find_all(string=True) if not t.find_parent(class_="headerlink")))
+
+
+def _next_block(heading: Tag) -> Tag | None:
+    for sibling in heading.find_next_siblings():
+        if isinstance(sibling, Tag) and sibling.name != "a":  # an alias anchor is not a block
+            return sibling
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    for i, char in enumerate(text):
+        if char in _FIRST_SENTENCE_END:
+            return text[: i + 1]
+    return text
+
+
+def faults(page: SitePage) -> list[str]:
+    found = []
+    for heading in page.content.find_all(HEADINGS):
+        text = heading_text(heading)
+        where = f"/{page.url}: heading “{text[:30]}”"
+        # A page's title is the article's own heading, verbatim, stop and all.
+        if heading.name != "h1" and text.endswith(SENTENCE_ENDS):
+            found.append(f"{where} ends in “{text[-1]}”: a heading is a label, not a sentence")
+        following = _next_block(heading)
+        if heading.name != "h1" and (following is None or following.name in HEADINGS):
+            found.append(f"{where} has nothing under it")
+        elif following is not None and following.name not in HEADINGS:
+            under = _first_sentence(squash(following.get_text()))
+            if len(text) >= 2 and text.rstrip("？?") in under:
+                found.append(f"{where} repeats the sentence under it")
+    return found
+
+
+def check_headings(site_dir: Path) -> list[str]:
+    pages = load_site(site_dir, skip=("print_page/",))
+    return [fault for page in pages if page.path.name == "index.html" and page.redirect is None for fault in faults(page)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    if len(args) != 1:
+        print("usage: python scripts/heading_rules.py SITE_DIR", file=sys.stderr)
+        return 2
+    try:
+        found = check_headings(Path(args[0]))
+    except ArticleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for fault in found:
+        print(fault)
+    print(f"headings: {len(found)} faults")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
