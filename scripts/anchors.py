@@ -61,9 +61,10 @@ def broken(contract: list[str], pages: list[SitePage]) -> list[str]:
     return problems
 
 
-def check(site_dir: Path, contract_path: Path = CONTRACT_PATH) -> list[str]:
+def check(site_dir: Path, contract_path: Path = CONTRACT_PATH, pages: list[SitePage] | None = None) -> list[str]:
     """The contract held against a built site (the print view aside): its problems, one a line."""
-    return broken(read_contract(contract_path), load_site(site_dir, skip=("print_page/",)))
+    pages = pages if pages is not None else load_site(site_dir, skip=("print_page/",))
+    return broken(read_contract(contract_path), pages)
 
 
 def read_contract(path: Path = CONTRACT_PATH) -> list[str]:

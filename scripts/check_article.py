@@ -215,12 +215,13 @@ def check_unmarked(article: Article, parts: Parts, texts: dict[str, str]) -> Tal
 
 
 def check_site(site_dir: Path, article_path: Path = ARTICLE_PATH, table_path: Path = TABLE_PATH,
-               parts_path: Path = PARTS_PATH) -> Report:
-    """Run every check; raise ArticleError when the input itself is unusable."""
+               parts_path: Path = PARTS_PATH, pages: list[SitePage] | None = None) -> Report:
+    """Run every check (on `pages` when the caller has read the site already); raise ArticleError
+    when the input itself is unusable."""
     article = load_article(article_path)
     figures = load_table(table_path)
     match_article(figures, article, table_path)
-    pages = load_site(site_dir, skip=COMPILATIONS)
+    pages = pages if pages is not None else load_site(site_dir, skip=COMPILATIONS)
     parts = load_parts(parts_path, article_path)
     by_source = {}
     for page in pages:

@@ -60,8 +60,8 @@ def faults(page: SitePage) -> list[str]:
     return found
 
 
-def check_headings(site_dir: Path) -> list[str]:
-    pages = load_site(site_dir, skip=("print_page/",))
+def check_headings(site_dir: Path, pages: list[SitePage] | None = None) -> list[str]:
+    pages = pages if pages is not None else load_site(site_dir, skip=("print_page/",))
     return [fault for page in pages if page.path.name == "index.html" and page.redirect is None for fault in faults(page)]
 
 

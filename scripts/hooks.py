@@ -21,7 +21,8 @@ import figure_list
 import search_data
 from article_parts import check_figure_pages, load_parts
 from article_source import ArticleError, load_article
-from check_article import check_site
+from built_site import load_site
+from check_article import COMPILATIONS, check_site
 from downloads import OFFLINE_ZIP, PDF_NAME
 from figure_markup import FigureError, render_figures, shows_an_original
 from figure_table import TABLE_PATH, Figure, check_pages, load_table, match_article
@@ -127,11 +128,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.site_url:
         (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
     try:
-        report = check_site(Path(config.site_dir))
+        site = Path(config.site_dir)
+        pages = load_site(site, skip=COMPILATIONS)  # read once, for every check below
+        report = check_site(site, pages=pages)
         # The anchor contract too, but not while serving: a new section is written before the
         # contract is updated (make build and make check hold it).
-        broken_anchors = [] if _serving else anchors.check(Path(config.site_dir))
-        heading_faults = check_headings(Path(config.site_dir))
+        broken_anchors = [] if _serving else anchors.check(site, pages=pages)
+        heading_faults = check_headings(site, pages=pages)
     except ArticleError as error:
         raise PluginError(str(error)) from None
     if report.problems:
