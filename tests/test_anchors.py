@@ -1,6 +1,5 @@
 """The anchor contract: listed anchors keep landing; new public anchors must be listed."""
 
-from pathlib import Path
 
 from anchors import broken, public_anchors, read_contract
 from built_site import load_site

@@ -3,12 +3,11 @@ section with the words highlighted, and odd input does no harm."""
 
 from __future__ import annotations
 
-import csv
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, checked_page
+from conftest import checked_page
 from search_driver import QUERY_SETS, SearchBox, first_is_expected, page_key, read_queries
 
 QUERIES = read_queries()
