@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from built_site import load_site
 from heading_rules import check_headings, faults
 
