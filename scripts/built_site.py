@@ -16,6 +16,9 @@ from article_source import ArticleError, squash
 # be found outside them. Every editor's addition is one of these (the article check's `pages`
 # tally says where one is not): caveats, figures with their captions, `.editorial` text.
 EDITORIAL = ".admonition, details, figure, .headerlink, .md-source-file, script, style, .editorial"
+# The print view gathers every page into one: the checks read the pages readers browse, and the
+# PDF made from the print view is checked by the PDF tests.
+COMPILATIONS = ("print_page/",)
 HIDDEN = "[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], template, noscript"
 
 
@@ -25,6 +28,11 @@ class SitePage:
     path: Path
     content: Tag
     redirect: str | None = None  # site path a moved page's stub sends readers to
+
+    @property
+    def is_page(self) -> bool:
+        """A page readers browse: not a moved page's stub, not a page file such as 404.html."""
+        return self.path.name == "index.html" and self.redirect is None
 
     def author_text(self) -> str:
         """The page's visible text without editorial parts, whitespace removed."""

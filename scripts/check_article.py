@@ -20,7 +20,7 @@ from bs4 import Tag
 
 from article_parts import PARTS_PATH, Parts, load_parts
 from article_source import ARTICLE_PATH, NUMBER, REDIRECTOR_HOST, Article, ArticleError, load_article
-from built_site import SitePage, load_site
+from built_site import COMPILATIONS, SitePage, load_site
 from figure_table import IMAGE_DIR, TABLE_PATH, Figure, is_generic_alt, load_table, match_article
 
 
@@ -50,9 +50,6 @@ class Report:
         return ", ".join(tally.summary() for tally in self.tallies)
 
 
-# The print view gathers every page into one: the article's words count on the pages readers
-# browse, and the PDF made from the print view is checked by the PDF tests.
-COMPILATIONS = ("print_page/",)
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 
 
@@ -225,7 +222,7 @@ def check_site(site_dir: Path, article_path: Path = ARTICLE_PATH, table_path: Pa
     parts = load_parts(parts_path, article_path)
     by_source = {}
     for page in pages:
-        if page.path.name == "index.html" and page.redirect is None:
+        if page.is_page:
             by_source[source_of(page.url)] = page
     missing = [page for page in dict.fromkeys(parts.pages) if page not in by_source]
     if missing:

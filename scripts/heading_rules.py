@@ -17,7 +17,7 @@ from pathlib import Path
 from bs4 import Tag
 
 from article_source import ArticleError, squash
-from built_site import SitePage, load_site
+from built_site import COMPILATIONS, SitePage, load_site
 
 HEADINGS = ("h1", "h2", "h3", "h4")
 SENTENCE_ENDS = ("：", "。", ":")
@@ -61,8 +61,8 @@ def faults(page: SitePage) -> list[str]:
 
 
 def check_headings(site_dir: Path, pages: list[SitePage] | None = None) -> list[str]:
-    pages = pages if pages is not None else load_site(site_dir, skip=("print_page/",))
-    return [fault for page in pages if page.path.name == "index.html" and page.redirect is None for fault in faults(page)]
+    pages = pages if pages is not None else load_site(site_dir, skip=COMPILATIONS)
+    return [fault for page in pages if page.is_page for fault in faults(page)]
 
 
 def main(argv: list[str] | None = None) -> int:

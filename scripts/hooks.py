@@ -21,8 +21,8 @@ import figure_list
 import search_data
 from article_parts import check_figure_pages, load_parts
 from article_source import ArticleError, load_article
-from built_site import load_site
-from check_article import COMPILATIONS, check_site
+from built_site import COMPILATIONS, load_site
+from check_article import check_site
 from downloads import OFFLINE_ZIP, PDF_NAME
 from figure_markup import FigureError, render_figures, shows_an_original
 from figure_table import TABLE_PATH, Figure, check_pages, load_table, match_article
