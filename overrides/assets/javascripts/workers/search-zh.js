@@ -241,28 +241,30 @@
   }
 
   // Rarer pieces weigh more: log(sections / sections holding the piece).
+  // How many sections hold a piece.
+  function holding(piece) {
+    var count = 0;
+    docs.forEach(function (doc) { if (doc.text.indexOf(piece) >= 0) count += 1; });
+    return count;
+  }
+
+  // A number (4, 3.5) qualifies the subject (GPT-4, GPT-3.5); it is seldom the subject.
+  function isNumber(piece) { return /^[\d.]+$/.test(piece); }
+
   function weights(pieces) {
     var total = docs.size || 1;
     return pieces.map(function (piece) {
-      var holding = 0;
-      docs.forEach(function (doc) { if (doc.text.indexOf(piece) >= 0) holding += 1; });
-      // A number (4, 3.5) qualifies the subject (GPT-4, GPT-3.5); it is seldom the subject.
-      return Math.log(1 + total / (1 + holding)) * (/^[\d.]+$/.test(piece) ? NUMBER_WEIGHT : 1);
+      return Math.log(1 + total / (1 + holding(piece))) * (isNumber(piece) ? NUMBER_WEIGHT : 1);
     });
   }
 
-  function share(piece) {
-    var holding = 0;
-    docs.forEach(function (doc) { if (doc.text.indexOf(piece) >= 0) holding += 1; });
-    return holding / (docs.size || 1);
-  }
-
   // What the first, strict pass requires: the pieces that tell sections apart. A single Chinese
-  // character and a piece most sections hold only rank (unless nothing else is left).
-  function required(term, terms) {
-    var telling = terms.filter(function (t) { return !lone(t) && !/^[\d.]+$/.test(bare(t)) && share(bare(t)) <= COMMON; });
-    if (!telling.length) return !lone(term);
-    return telling.indexOf(term) >= 0;
+  // character, a number and a piece most sections hold only rank (unless nothing else is left).
+  function required(terms) {
+    var telling = terms.filter(function (term) {
+      return !lone(term) && !isNumber(bare(term)) && holding(bare(term)) / (docs.size || 1) <= COMMON;
+    });
+    return telling.length ? telling : terms.filter(function (term) { return !lone(term); });
   }
 
   function bare(term) { return term.replace(/\*/g, ""); }
@@ -327,7 +329,7 @@
       // Every telling piece must be in the section or in its page's question (a section answers
       // its page's question: "GPT-3.5 有什么区别" finds 3.5 in a section of "相比其他 GPT 模型…").
       var candidates = search.call(this, query.terms.join(" "));
-      var need = query.terms.filter(function (term) { return required(term, query.terms); }).map(bare);
+      var need = required(query.terms).map(bare);
       var all = candidates.filter(function (result) {
         var doc = docs.get(result.ref);
         if (!doc) return false;
