@@ -19,7 +19,9 @@ EDITORIAL = ".admonition, details, figure, .headerlink, .md-source-file, script,
 # The print view gathers every page into one: the checks read the pages readers browse, and the
 # PDF made from the print view is checked by the PDF tests.
 COMPILATIONS = ("print_page/",)
-HIDDEN = "[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], template, noscript"
+# Tooltips (the glossary's definitions) stay hidden until a reader asks for one.
+HIDDEN = ("[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], template, noscript, "
+          "[role='tooltip']")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,14 @@ class SitePage:
     def resolve(self, src: str) -> str:
         """A link on this page as a path relative to the site root."""
         return posixpath.normpath(posixpath.join(self.url, src.split("#")[0].split("?")[0]))
+
+
+def visible_text(element: Tag) -> str:
+    """An element's text as a reader sees it without asking for more: hidden parts left out."""
+    shown = copy.copy(element)
+    for hidden in shown.select(HIDDEN):
+        hidden.decompose()
+    return shown.get_text()
 
 
 def page_url(relative: Path) -> str:

@@ -11,7 +11,9 @@ docs/stylesheets/caveats.css.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass
 
 from article_source import plain_text, squash
 
@@ -28,6 +30,7 @@ EDITOR_MARK = "编者注"
 _ADMONITION = re.compile(r'^(?P<lead>(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+)(?P<kind>[\w-]+)(?P<rest>.*)$')
 _QUALIFIES = re.compile(r'^qualifies="(?P<words>[^"]+)"$')
 _FIGURE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _SOURCE_LINK = re.compile(r"\]\((?:https?://|[\w./-]+\.md)[^)\s]*\)")
 
 
@@ -78,15 +81,40 @@ def block_before(lines: list[str], at: int, indent: int) -> str:
     return ""
 
 
-def add_titles(markdown: str, page: str) -> str:
-    """Give every caveat its kind's title; reject unknown kinds, caveats that do not sit at the
-    sentence they name, and corrections without a source."""
+@dataclass(frozen=True)
+class Caveat:
+    """One caveat of a page: where it opens, its kind, and the sentence it qualifies."""
+
+    line: int  # 0-based line of its opening `!!!`/`???`
+    end: int  # 0-based line after its body
+    kind: str
+    words: str  # the opening words it names
+    sentence: str  # the whole sentence those words open, as a reader sees it
+    number: int  # its place among the page's caveats, from 1
+    anchor: str  # note-<kind>-<digest of the words it qualifies>: stays when other notes come and go
+
+
+def _sentence(block: str, words: str) -> str:
+    """The sentence of `block` that `words` open, up to its end mark (or the block's end)."""
+    text = " ".join(plain_text(line) for line in block.split("\n"))
+    text = re.sub(r"^#+\s*|\s*\{[^}]*\}\s*$", "", text)
+    plain = plain_text(words)
+    at = text.find(plain)
+    if at < 0:
+        return plain
+    rest = text[at:]
+    end = _SENTENCE_END.search(rest, len(plain) - 1 if plain else 0)
+    return rest[: end.end()] if end else rest
+
+
+def find_caveats(markdown: str, page: str) -> list[Caveat]:
+    """Every caveat of a page, checked: a known kind, at the sentence it names, with the source its
+    kind needs. The first fault raises CaveatError naming page, line and caveat."""
     lines = markdown.split("\n")
-    out = []
+    found = []
     for number, line in enumerate(lines):
         match = _ADMONITION.match(line)
         if not match:
-            out.append(line)
             continue
         kind, rest = match.group("kind"), match.group("rest").strip()
         where = f"{page}:{number + 1}: caveat '{kind}'"
@@ -99,9 +127,31 @@ def add_titles(markdown: str, page: str) -> str:
             raise CaveatError(f"{where} {detail}")
         indent = _width(line)
         words = qualifies.group("words")
-        if squash(plain_text(words)) not in squash(" ".join(plain_text(l) for l in block_before(lines, number, indent).split("\n"))):
+        block = block_before(lines, number, indent)
+        if squash(plain_text(words)) not in squash(" ".join(plain_text(l) for l in block.split("\n"))):
             raise CaveatError(f"{where} qualifies “{words}”, which is not in the block right before it")
-        if kind in NEEDS_SOURCE and not _SOURCE_LINK.search(_body(lines, number, indent)):
+        body = _body(lines, number, indent)
+        if kind in NEEDS_SOURCE and not _SOURCE_LINK.search(body):
             raise CaveatError(f"{where} gives no source: a {KINDS[kind]} note links what it rests on")
-        out.append(f'{match.group("lead")}{kind} "{title(kind)}"')
-    return "\n".join(out)
+        end = number + 1 + len(body.split("\n")) if body else number + 1
+        while end > number + 1 and not lines[end - 1].strip():
+            end -= 1
+        anchor = f"note-{kind}-{hashlib.sha1(squash(words).encode()).hexdigest()[:6]}"
+        if any(caveat.anchor == anchor for caveat in found):
+            raise CaveatError(f"{where} qualifies “{words}” as an earlier {KINDS[kind]} note does: say it in one note")
+        found.append(Caveat(number, end, kind, words, _sentence(block, words), len(found) + 1, anchor))
+    return found
+
+
+def add_titles(markdown: str, page: str) -> str:
+    """Give every caveat its kind's title and an anchor a link can land on (on a wrapper the
+    notes index links to); reject unknown kinds, caveats that do not
+    sit at the sentence they name, and corrections without a source."""
+    lines = markdown.split("\n")
+    for caveat in reversed(find_caveats(markdown, page)):
+        match = _ADMONITION.match(lines[caveat.line])
+        indent = match.group("indent")
+        lines[caveat.end:caveat.end] = ["", f"{indent}</div>"]
+        lines[caveat.line] = f'{match.group("lead")}{caveat.kind} "{title(caveat.kind)}"'
+        lines[caveat.line:caveat.line] = [f'{indent}<div class="editor-note" id="{caveat.anchor}" markdown>', ""]
+    return "\n".join(lines)

@@ -17,7 +17,7 @@ from pathlib import Path
 from bs4 import Tag
 
 from article_source import ArticleError, squash
-from built_site import COMPILATIONS, SitePage, load_site
+from built_site import COMPILATIONS, SitePage, load_site, visible_text
 
 HEADINGS = ("h1", "h2", "h3", "h4")
 SENTENCE_ENDS = ("：", "。", ":")
@@ -54,7 +54,7 @@ def faults(page: SitePage) -> list[str]:
         if heading.name != "h1" and (following is None or following.name in HEADINGS):
             found.append(f"{where} has nothing under it")
         elif following is not None and following.name not in HEADINGS:
-            under = _first_sentence(squash(following.get_text()))
+            under = _first_sentence(squash(visible_text(following)))
             if len(text) >= 2 and text.rstrip("？?") in under:
                 found.append(f"{where} repeats the sentence under it")
     return found

@@ -18,9 +18,11 @@ from mkdocs.structure.pages import Page
 import anchors
 import caveats
 import figure_list
+import glossary
+import notes_index
 import search_data
 from article_parts import check_figure_pages, load_parts
-from article_source import ArticleError, load_article
+from article_source import ARTICLE_PATH, ArticleError, load_article
 from built_site import COMPILATIONS, load_site
 from check_article import check_site
 from downloads import OFFLINE_ZIP, PDF_NAME
@@ -30,11 +32,13 @@ from heading_rules import check_headings
 from offline_copy import SHIM_PATH, SHIM_SOURCE, is_offline_build
 from page_meta import first_sentence, robots_txt
 from print_view import keep_plugin_assets_to_print_view, mend_file
+from reading_time import add_reading_time
 
 log = logging.getLogger("mkdocs.hooks.article")
 # jieba (Material's Chinese segmenter) announces its dictionary load at INFO on stderr.
 logging.getLogger("jieba").setLevel(logging.WARNING)
 _figures: dict[str, Figure] = {}
+_companions = glossary.Companions.empty()  # the glossary, and which pages get tooltips and related questions
 # `mkdocs serve` makes pages only; the PDF and the offline copy come from make build
 # (scripts/build_site.py), so a served site does not link them.
 _serving = False
@@ -55,6 +59,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     _figures.clear()
     _figures.update((figure.id, figure) for figure in figures)
+    global _companions
+    try:
+        _companions = glossary.companions(ARTICLE_PATH.read_text(encoding="utf-8"), load_parts())
+    except ArticleError as error:
+        raise PluginError(str(error)) from None
+    config.extra["glossary"] = glossary.PAGE_URL  # linked from the home page (overrides/main.html)
+    config.extra["notes_index"] = notes_index.PAGE_URL
     config.extra["figure_list"] = figure_list.PAGE_URL  # linked from the home page (overrides/main.html)
     config.extra["pdf"] = None if _serving else PDF_NAME  # the home page's download link (overrides/main.html)
     # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
@@ -74,6 +85,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         tuple(_figures.values()), figure_list.nav_titles(config.nav or []), Path(config.docs_dir)
     )
     files.append(File.generated(config, figure_list.PAGE_SRC, content=content))
+    files.append(File.generated(config, glossary.PAGE_SRC, content=glossary.glossary_markdown(_companions.glossary)))
+    titles = figure_list.nav_titles(config.nav or [])
+    try:
+        notes = notes_index.collect(Path(config.docs_dir), titles)
+    except caveats.CaveatError as error:
+        raise PluginError(str(error)) from None
+    files.append(File.generated(config, notes_index.PAGE_SRC, content=notes_index.notes_markdown(notes)))
+    _companions.titles.clear()
+    _companions.titles.update(titles)
     if is_offline_build(config):
         if not SHIM_SOURCE.is_file():
             raise PluginError(f"{SHIM_SOURCE} is missing; run npm ci --omit=dev")
@@ -99,6 +119,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     # The meta description (and link previews) say what the answer's first sentence says.
     if not page.meta.get("description"):
         page.meta["description"] = first_sentence(html)
+    source = page.file.src_uri
+    if source in _companions.page_terms:
+        html, terms = glossary.add_tooltips(html, _companions.glossary, page.file.url.strip("/").replace("/", "-") or "index")
+        log.debug(f"glossary: {len(terms)} tooltips on {source}")
+    if source in _companions.related:
+        html, _ = add_reading_time(html)
+        page.meta["related"] = _companions.related_links(source)
     return html
 
 

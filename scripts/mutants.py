@@ -113,6 +113,15 @@ MUTANTS = (
     Mutant("a figure placed on the wrong page", "source/figures.yml",
            "  - id: 61eebb13b49b497\n    page: q05-reasoning.md", "  - id: 61eebb13b49b497\n    page: q06-safety.md",
            "its article line 170 is in the part"),
+    Mutant("a glossary variant the article never writes", "source/glossary.yml",
+           "variants: [RBRM]", "variants: [RBRM, RBMR]",
+           "term 'rbrm': variant 'RBMR' never occurs in the article"),
+    Mutant("glossary tooltips inside headings", "scripts/glossary.py",
+           'SKIP = "h1, h2, h3, h4, h5, h6, a, ', 'SKIP = "a, ',
+           "tests/test_glossary.py::test_only_the_first_occurrence_in_the_authors_text_becomes_a_tooltip"),
+    Mutant("a hidden tooltip read as the text under a heading", "scripts/built_site.py",
+           """"[role='tooltip']")""", """"template")""",
+           "heading “对齐（Alignment）” repeats the sentence under it"),
 )
 def copy_project(target: Path) -> None:
     # The npm tools (the offline copy's worker shim, axe-core) are installed, not copied.

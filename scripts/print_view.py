@@ -128,8 +128,23 @@ def figure_list(soup: BeautifulSoup, figures: tuple[Figure, ...]) -> Tag:
     return _section(soup, FIGURE_LIST_ID, FIGURE_LIST_TITLE, listing)
 
 
+# Ids mkdocs-print-site-plugin leaves as they are (it prefixes only headings, list items and
+# footnote marks with their page) although links to them are rewritten to the prefixed form.
+UNPREFIXED = ".editor-note[id], dl.glossary > dt[id]"
+
+
+def prefix_ids(soup: BeautifulSoup) -> None:
+    """Give the editor's notes and glossary terms their page's prefix, as the plugin does headings."""
+    for page in soup.select("section.print-page[id]"):
+        for element in page.select(UNPREFIXED):
+            if element.find_parent("section", class_="print-page") is page:
+                element["id"] = f"{page['id']}-{element['id']}"
+
+
 def mend(html: str, figures: tuple[Figure, ...]) -> str:
     soup = BeautifulSoup(html, "lxml")
+    if soup.select_one("#print-toc") is None:  # not mended yet
+        prefix_ids(soup)
     for link in soup.select('a[href="#."]'):
         link["href"] = f"#{HOME_ID}"
     # The site's list of figures is not printed; the print view has its own.

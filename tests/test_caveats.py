@@ -12,10 +12,10 @@ def test_every_kind_gets_its_editor_marked_chinese_title():
         '正文。\n\n!!! speculation qualifies="正文"\n\n    作者的估计。\n\n'
         '??? dated qualifies="正文"\n\n    已过期，见[发布文章](https://example.org/a)。\n'
     )
-    assert add_titles(before, "docs/q03.md") == (
-        '正文。\n\n!!! speculation "编者注 · 推测"\n\n    作者的估计。\n\n'
-        '??? dated "编者注 · 时效"\n\n    已过期，见[发布文章](https://example.org/a)。\n'
-    )
+    after = add_titles(before, "docs/q03.md").split("\n")
+    assert [line for line in after if line.startswith(("!!!", "???"))] == [
+        '!!! speculation "编者注 · 推测"', '??? dated "编者注 · 时效"']
+    assert "    作者的估计。" in after and "    已过期，见[发布文章](https://example.org/a)。" in after
 
 
 def test_kinds_cover_the_issue_caveats():

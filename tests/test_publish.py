@@ -14,7 +14,8 @@ from conftest import HOSTED_URL, ROOT, mkdocs_build
 from page_meta import first_sentence, robots_txt
 
 PAGES = ["", "q01-what-is-gpt-4/", "q02-improvements/", "q03-training/", "q04-applications/", "q05-reasoning/",
-         "q06-safety/", "q07-engineers/", "q08-trends/", "q09-paper/", "q10-agi/", "about/", "print_page/"]
+         "q06-safety/", "q07-engineers/", "q08-trends/", "q09-paper/", "q10-agi/", "about/", "glossary/", "notes/",
+         "print_page/"]
 
 
 def head(site: Path, url: str) -> BeautifulSoup:
