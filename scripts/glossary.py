@@ -206,7 +206,8 @@ def terms_in(text: str, glossary: Glossary) -> set[str]:
 
 def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, list[tuple[str, list[str]]]]:
     """For each page, up to `limit` other pages sharing its terms, the best first: a shared term
-    weighs more the fewer pages hold it (inverse document frequency); ties keep reading order."""
+    weighs more the fewer pages hold it (inverse document frequency); ties keep reading order,
+    and shared terms of equal weight are named in id order, so every build says the same."""
     pages = list(page_terms)
     holding = {}
     for terms in page_terms.values():
@@ -220,7 +221,7 @@ def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, 
             shared = page_terms[page] & page_terms[other]
             score = sum(weight[t] for t in shared)
             if other != page and score > 0:
-                scored.append((-score, pages.index(other), other, sorted(shared, key=lambda t: -weight[t])))
+                scored.append((-score, pages.index(other), other, sorted(shared, key=lambda t: (-weight[t], t))))
         related[page] = [(other, shared) for _, _, other, shared in sorted(scored)[:limit]]
     return related
 
