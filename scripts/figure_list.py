@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from figure_table import Figure
+from page_meta import generated_page_head
 
 PAGE_SRC = "figures.md"
 PAGE_URL = "figures/"
@@ -33,16 +34,7 @@ def figure_list_markdown(figures: tuple[Figure, ...], titles: dict[str, str], do
     """The page's Markdown; `titles` maps each page's source path to its navigation title."""
     missing = sum(1 for figure in figures if not (docs_dir / figure.image_path).is_file())
     lines = [
-        "---",
-        f"title: {TITLE}",
-        f"description: 原文 {len(figures)} 张配图的编号、图注与所在页面。",
-        # A list of captions would outrank the answers that discuss them: search finds the answers.
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
-        f"# {TITLE}",
-        "",
+        *generated_page_head(TITLE, f"原文 {len(figures)} 张配图的编号、图注与所在页面。"),
         f'<p class="editorial">原文共有 {len(figures)} 张配图，其中 {missing} 张的原图未能获得，以卡片标明“原图未收录”。'
         "图注为编者所加；能确认出处的配图附有原图出处链接。</p>",
         "",

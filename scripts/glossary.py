@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from article_source import ArticleError
 from editor_tables import read_table
+from page_meta import generated_page_head
 
 GLOSSARY_PATH = Path(__file__).resolve().parent.parent / "source" / "glossary.yml"
 PAGE_SRC = "glossary.md"
@@ -101,16 +102,7 @@ def load_glossary(article_text: str, path: Path = GLOSSARY_PATH) -> Glossary:
 def glossary_markdown(glossary: Glossary) -> str:
     """The glossary page: the groups in order, each term with its own anchor, definition and source."""
     lines = [
-        "---",
-        f"title: {TITLE}",
-        f"description: 文中 {len(glossary.terms)} 个术语的简明解释，由编者撰写并注明核对来源。",
-        # The answers explain the terms in context; the glossary would outrank them in search.
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
-        f"# {TITLE}",
-        "",
+        *generated_page_head(TITLE, f"文中 {len(glossary.terms)} 个术语的简明解释，由编者撰写并注明核对来源。"),
         f'<p class="editorial">文中出现的 {len(glossary.terms)} 个术语，按主题分组。释义由编者撰写，'
         "每条注明核对所依据的来源；在各问答页中，术语第一次出现时可悬停、聚焦或轻点查看释义。</p>",
         "",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caveats import KINDS, Caveat, find_caveats
+from page_meta import generated_page_head
 
 PAGE_SRC = "notes.md"
 PAGE_URL = "notes/"
@@ -39,16 +40,7 @@ def _quote(text: str) -> str:
 def notes_markdown(notes: list[Note]) -> str:
     by_kind = {kind: [n for n in notes if n.caveat.kind == kind] for kind in KINDS}
     lines = [
-        "---",
-        f"title: {TITLE}",
-        f"description: 全站 {len(notes)} 条编者注，按类别列出所在页面和所针对的原文句子。",
-        # Each note is found on its own page; a list of them would only outrank the pages.
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
-        f"# {TITLE}",
-        "",
+        *generated_page_head(TITLE, f"全站 {len(notes)} 条编者注，按类别列出所在页面和所针对的原文句子。"),
         f'<p class="editorial">全站共有 {len(notes)} 条编者注，分 {sum(1 for v in by_kind.values() if v)} 类。'
         "每条列出所在页面和它所针对的原文句子，点击即可跳到该条编者注。</p>",
         "",

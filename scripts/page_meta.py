@@ -28,3 +28,10 @@ def first_sentence(html: str) -> str:
 
 def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+
+
+def generated_page_head(title: str, description: str) -> list[str]:
+    """The opening lines of a page the hook writes from a table (图目录, 术语表, 编者注一览): its
+    title, its description, and out of search, where it would only outrank the answers it lists."""
+    return ["---", f"title: {title}", f"description: {description}", "search:", "  exclude: true", "---", "",
+            f"# {title}", ""]
