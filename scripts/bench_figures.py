@@ -18,6 +18,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from plain_material import worktree
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"home": "", "Q2": "q02-improvements/", "Q4": "q04-applications/"}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -66,17 +68,12 @@ def main() -> int:
     parser.add_argument("--before", default="HEAD")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        before = Path(tmp) / "before"
-        subprocess.run(["git", "worktree", "add", "--detach", str(before), args.before], cwd=ROOT, check=True,
-                       capture_output=True)
-        try:
+        with worktree(args.before, Path(tmp) / "before") as before:
             results = {}
             for name, tree in ((f"before ({args.before})", before), ("after (working tree)", ROOT)):
                 site = Path(tmp) / f"site-{len(results)}"
                 build(tree, site)
                 results[name] = (measure(site), len(PdfReader(site / "gpt-4-qa.pdf").pages))
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, capture_output=True)
     print("page height in px (of it, figures), Chromium; PDF pages")
     header = "".join(f"{p + ' ' + w:>22}" for p in PAGES for w in WIDTHS)
     print(f"{'build':<22}{header}{'PDF pages':>11}")

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from plain_material import ROOT, plain_config
+from plain_material import ROOT, plain_config, worktree
 from plain_material import build as build_plain
 
 PAGES = ["", "q02-improvements/", "q06-safety/", "q09-paper/"]
@@ -58,18 +58,13 @@ def main() -> int:
     parser.add_argument("--before", default="HEAD")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        before = Path(tmp) / "before"
-        subprocess.run(["git", "worktree", "add", "--detach", str(before), args.before], cwd=ROOT, check=True,
-                       capture_output=True)
-        try:
+        with worktree(args.before, Path(tmp) / "before") as before:
             sites = {f"before ({args.before})": Path(tmp) / "before-site", "after (working tree)": Path(tmp) / "after-site",
                      "plain Material": Path(tmp) / "plain-site"}
             build(before, sites[f"before ({args.before})"])
             build(ROOT, sites["after (working tree)"])
             build_plain(plain_config(Path(tmp)), sites["plain Material"])
             results = {name: [weight(site, url) for url in PAGES] for name, site in sites.items()}
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, capture_output=True)
     print("gzip KB: page HTML / HTML with its own CSS and JS (images and the search worker left out)")
     print(f"{'build':<24}" + "".join(f"{'/' + url:>24}" for url in PAGES))
     for name, cells in results.items():
