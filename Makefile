@@ -4,8 +4,7 @@ PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed
 
-# Material's end-of-life banner is not about this project; real warnings still fail the build.
-export NO_MKDOCS_2_WARNING := 1
+DOCS := $(PYTHON) scripts/docs.py
 export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: dates in the site (sitemap, PDF) are the last commit's, not the clock's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -19,21 +18,21 @@ $(STAMP): requirements.txt
 	touch $@
 
 serve: $(STAMP)  ## serve with live reload at http://127.0.0.1:8000
-	$(PYTHON) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(DOCS) serve --dev-addr 127.0.0.1:8000
 
 # The complete site: strict page build with the article check, then the PDF and the offline copy
 # the pages link (serve makes pages only, and links neither).
 build: $(STAMP) $(NODE_STAMP) system-deps  ## site/: pages, gpt-4-qa.pdf, gpt-4-qa-offline.zip
-	$(PYTHON) scripts/build_site.py site
+	$(DOCS) build site
 
-# Every check that needs no browser, on a fresh page build of its own (site/ is left alone): the
-# article check and the anchor contract (the build hook runs both), then the generated files.
-check: $(STAMP)  ## the article check, the anchor contract and the search dictionary, in under 30 s
-	$(PYTHON) scripts/check_all.py
+# Every check that needs no browser, on a fresh page build of its own (site/ is left alone): lint,
+# the article check and the anchor contract (the build hook runs both), then the generated files.
+check: $(STAMP)  ## lint, the article check, the anchor contract and the search dictionary, in under 30 s
+	$(DOCS) check
 
-# Every realistic break in scripts/mutants.py, the slow ones (PDF, search) included.
+# Every realistic break in scripts/gpt4qa/run/mutants.py, the slow ones (PDF, search) included.
 mutants: $(STAMP) $(NODE_STAMP) system-deps  ## each break applied to a copy must fail its check
-	$(PYTHON) scripts/mutants.py
+	$(DOCS) mutants
 
 system-deps:
 	bash scripts/system_deps.sh

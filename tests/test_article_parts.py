@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from article_parts import check_figure_pages, load_parts, parse_parts
 from article_source import ArticleError, load_article
-from conftest import ARTICLE
 from figure_table import load_table
+
+from conftest import ARTICLE
 
 PARTS = {"parts": [{"page": "index.md"}, {"page": "q01.md", "begins": "01、"}, {"page": "q02.md", "begins": "02、"}]}
 

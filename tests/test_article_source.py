@@ -1,8 +1,8 @@
 from pathlib import Path
 
 import pytest
-
 from article_source import ArticleError, parse_article, plain_text, split_sentences, unwrap_link
+
 from conftest import ARTICLE
 
 

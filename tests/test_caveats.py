@@ -1,7 +1,6 @@
 """Caveats: their titles, where they sit (at the sentence they qualify) and their sources."""
 
 import pytest
-
 from caveats import KINDS, CaveatError, add_titles
 
 PAGE = "正文第一句。\n\n![](images/jueJin/abc.png)\n\n"

@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from check_article import check_site, main
+
 from conftest import CARD, FIGURE, SECOND_FIGURE
 
 SECOND = FIGURE.format(src="../images/jueJin/bbb222.png", **SECOND_FIGURE)

@@ -67,7 +67,9 @@ def test_the_tooltip_check_fails_when_tooltips_never_open(page, served):
     page.add_style_tag(content=".md-typeset .gloss .gloss__tip { display: none !important; }")
     button, tip = tip_of(page, "rlhf")
     button.hover()
-    with pytest.raises(Exception):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with pytest.raises(PlaywrightTimeout):
         tip.wait_for(state="visible", timeout=1000)
 
 

@@ -12,10 +12,10 @@ import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import HOSTED_URL, ROOT, mkdocs_build
 from downloads import PDF_NAME
 from link_crawler import crawl
+
+from conftest import HOSTED_URL, ROOT, mkdocs_build
 
 
 def free_port() -> int:

@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from figure_markup import FigureError, figure_id, render_figures
 from figure_table import Figure, Source
+from PIL import Image
 
 FIGURES = {"abc123": Figure(7, "abc123", "q02.md", "一张图的图注", "一张图的替代文字")}
 SOURCE = Source("某报告", "Figure 3", "https://example.org/report?a=1&b=2")

@@ -1,10 +1,10 @@
 from pathlib import Path
 
 import pytest
-
 from article_source import ArticleError, parse_article
-from conftest import ARTICLE
 from figure_table import check_pages, load_table, match_article, parse_table
+
+from conftest import ARTICLE
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "source" / "figures.yml"
 

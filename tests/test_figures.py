@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from figure_table import load_table
 from PIL import Image, ImageDraw
+from static_server import start
 
 from conftest import checked_page, mkdocs_build
-from figure_table import load_table
-from static_server import start
 from test_site_build import copy_project
 
 CARD_LIMIT = 160  # px: about two lines of text, at a desktop and at a phone width

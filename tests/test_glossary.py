@@ -3,12 +3,11 @@ and the notes index's anchors."""
 
 from __future__ import annotations
 
-import pytest
-from bs4 import BeautifulSoup
-
 import glossary
+import pytest
 from article_parts import load_parts
 from article_source import ARTICLE_PATH, ArticleError
+from bs4 import BeautifulSoup
 from caveats import CaveatError, add_titles, find_caveats
 from notes_index import Note, notes_markdown
 from reading_time import add_reading_time, count_units

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import mutants
-
+import pytest
 
 FAST = [mutant for mutant in mutants.MUTANTS if not mutant.slow]  # the rest: make mutants
 

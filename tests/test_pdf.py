@@ -7,18 +7,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from PIL import Image
-from pypdf import PdfReader
-
 from anchors import read_contract
 from article_source import load_article, squash
+from bs4 import BeautifulSoup
 from built_site import load_site
 from cjk_font import look_alike_readings, preferred_reading
-from pdf_export import fix_cmap
-from print_view import mend, print_view_id
-from conftest import HOSTED_URL
 from figure_table import Figure
+from pdf_export import fix_cmap
+from PIL import Image
+from print_view import mend, print_view_id
+from pypdf import PdfReader
+
+from conftest import HOSTED_URL
 
 # The print CSS follows each external link with its address; that is print furniture, not text.
 PRINTED_URL = re.compile(r"（https?://[^）]*）")
@@ -332,8 +332,9 @@ def test_pdf_does_not_depend_on_the_other_fonts_a_machine_has(renders):
 
 def test_print_css_names_the_project_fonts():
     """The print stylesheet names the faces scripts/project_fonts.py installs and nothing else."""
-    from conftest import ROOT
     from project_fonts import FAMILIES
+
+    from conftest import ROOT
 
     css = (ROOT / "docs" / "stylesheets" / "print.css").read_text(encoding="utf-8")
     named = set(re.findall(r'"([^"]+)"', "".join(re.findall(r"(?:--md-(?:text|code)-font|font-family):([^;]+);", css))))
@@ -373,9 +374,8 @@ body { font-family: "Noto Sans CJK SC"; }
 
 
 def test_finishing_turns_a_raw_chromium_pdf_into_one_pdfua_passes(browser, tmp_path):
-    import pikepdf
-
     import pdf_accessibility as a11y
+    import pikepdf
     from print_view import Entry
 
     page = browser.new_page()
@@ -404,9 +404,8 @@ def test_finishing_turns_a_raw_chromium_pdf_into_one_pdfua_passes(browser, tmp_p
 
 
 def test_outline_entry_without_a_destination_stops_the_export(browser, tmp_path):
-    import pikepdf
-
     import pdf_accessibility as a11y
+    import pikepdf
     from article_source import ArticleError
     from print_view import Entry
 

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from page_meta import first_sentence, robots_txt
 
 from conftest import HOSTED_URL, ROOT, mkdocs_build
-from page_meta import first_sentence, robots_txt
 
 PAGES = ["", "q01-what-is-gpt-4/", "q02-improvements/", "q03-training/", "q04-applications/", "q05-reasoning/",
          "q06-safety/", "q07-engineers/", "q08-trends/", "q09-paper/", "q10-agi/", "about/", "glossary/", "notes/",

@@ -8,11 +8,11 @@ import shutil
 import textwrap
 
 import pytest
-
-from conftest import ROOT, checked_page, mkdocs_build
 from search_data import write_data
 from search_driver import SearchBox, page_key
 from static_server import start
+
+from conftest import ROOT, checked_page, mkdocs_build
 
 PAGES = {
     "index.md": "# 首页\n\n测验站点。\n",

@@ -6,9 +6,9 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from search_driver import QUERY_SETS, SearchBox, first_is_expected, page_key, read_queries
 
 from conftest import checked_page
-from search_driver import QUERY_SETS, SearchBox, first_is_expected, page_key, read_queries
 
 QUERIES = read_queries()
 TRADITIONAL = read_queries(QUERY_SETS["Traditional"])
@@ -66,7 +66,7 @@ def test_results_link_to_the_section_with_the_words(search):
 
 def test_result_lands_on_the_section_with_the_hit_highlighted(search):
     search.results("律师考试")
-    link = next(l for l in search.section_links() if urlsplit(l).fragment)
+    link = next(href for href in search.section_links() if urlsplit(href).fragment)
     assert parse_qs(urlsplit(link).query)["h"] == ["律师"]
     page = search.page.context.new_page()
     page.goto(link)
@@ -107,10 +107,10 @@ def test_odd_input_does_no_harm(search, text):
 
 def test_highlights_follow_the_article_s_words_not_the_reader_s(search):
     search.results("圖像理解")  # Traditional characters: the site's words are Simplified
-    link = next(l for l in search.section_links() if urlsplit(l).fragment)
+    link = next(href for href in search.section_links() if urlsplit(href).fragment)
     assert "图像" in parse_qs(urlsplit(link).query)["h"][0]
     search.results("手画 网页")  # a reader's word for the article's 手绘
-    link = next(l for l in search.section_links() if urlsplit(l).fragment)
+    link = next(href for href in search.section_links() if urlsplit(href).fragment)
     assert "手绘" in parse_qs(urlsplit(link).query)["h"][0]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from article_source import ArticleError
 from search_data import Vocabulary, check_targets, conversions, convert, data_script, load_vocabulary
 

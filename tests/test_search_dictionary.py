@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import jieba
-
 import search_dictionary as dictionary
 
 

@@ -1,7 +1,6 @@
 """In Chromium: a linked section lands below the sticky header, and 复制链接 copies its URL."""
 
 import pytest
-
 from anchors import read_contract
 
 SECTIONS = [a for a in read_contract() if "#" in a and "#fig-" not in a]

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-
 from article_source import squash
+from bs4 import BeautifulSoup
 from check_article import check_site
+
 from conftest import ROOT, mkdocs_build
 
 QUESTION_PAGES = sorted(p.stem for p in (ROOT / "docs").glob("q[0-9][0-9]*.md"))
@@ -68,7 +68,7 @@ def test_home_page_lists_every_question_with_a_link(site):
 def test_pages_are_titled_and_linked_in_navigation_order(site):
     order = reading_order(site)
     assert [url for url, _ in order] == ["", *(f"{name}/" for name in QUESTION_PAGES), "about/", "glossary/", "notes/"]
-    for number, (url, page) in enumerate(order[1:11], start=1):
+    for number, (_url, page) in enumerate(order[1:11], start=1):
         assert page.title.get_text().startswith(f"Q{number}：")
         assert page.h1.get_text().startswith(f"{number:02d}、")
     # "Previous" walks the same way back.

@@ -1,7 +1,6 @@
 """Hosted under a sub-path: crawl the real site served at /gpt-4-qa/ with zero broken links."""
 
 import pytest
-
 from downloads import OFFLINE_ZIP, PDF_NAME
 from link_crawler import crawl
 from static_server import start

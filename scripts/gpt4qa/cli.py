@@ -1,0 +1,325 @@
+"""The command line: one subcommand per task, each a thin call into the layers.
+
+Every command returns an `ExitCode`: 0 done, 1 a check found problems (each listed on stdout),
+2 bad input or a missing tool (`error: …` on stderr, one line naming the file and the fix). Only
+here are `InputError` and `MissingTool` turned into that line; nothing below raises SystemExit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from gpt4qa.core.editions import PDF
+from gpt4qa.core.errors import ExitCode, InputError, MissingTool
+from gpt4qa.core.project import ROOT
+
+BENCHMARKS = ("build", "figures", "lighthouse", "page-weight", "pdf", "search")
+
+
+def _report(problems: list[str], summary: str) -> ExitCode:
+    for problem in problems:
+        print(problem)
+    print(summary)
+    return ExitCode.PROBLEMS if problems else ExitCode.OK
+
+
+# --- building ------------------------------------------------------------------------------------
+
+def cmd_pages(args: argparse.Namespace) -> ExitCode:
+    """The strict page build; the hook runs the article check, the anchor contract and the heading
+    rules on it and fails the build on any problem."""
+    from gpt4qa.run import mkdocs
+
+    result = mkdocs.build(args.site, clean=True, quiet=args.quiet, capture=False)
+    return ExitCode.OK if result.returncode == 0 else ExitCode.PROBLEMS
+
+
+def cmd_pdf(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.export.pdf import render
+
+    stats = render(args.site)
+    print(
+        f"pdf: {stats.path} — {stats.pages} pages, {stats.size / 1024:.0f} KB, "
+        f"{stats.seconds:.1f} s, {stats.remapped} look-alike characters remapped in the text layer, "
+        f"{stats.artifacts} pieces of page furniture marked as artifacts"
+    )
+    return ExitCode.OK
+
+
+def cmd_offline(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.export.offline import FOLDER, make
+
+    stats = make(args.site)
+    print(f"offline: {stats.path} — {stats.files} files, {stats.size / 1024:.0f} KB; unzip and open {FOLDER}/index.html")
+    return ExitCode.OK
+
+
+def cmd_build(args: argparse.Namespace) -> ExitCode:
+    """The complete site, as make build and the deploy workflow make it: every link works. The
+    pages (strict, checked), the whole-site PDF they link, then the offline copy, which holds it."""
+    from gpt4qa.run.steps import run_steps
+
+    site = args.site.resolve()
+    pages = argparse.Namespace(site=site, quiet=False)
+    steps: list[tuple[str, Callable[[], int]]] = [
+        ("pages", lambda: cmd_pages(pages)),
+        (PDF.name, lambda: guarded(cmd_pdf, argparse.Namespace(site=site))),
+        ("offline copy", lambda: guarded(cmd_offline, argparse.Namespace(site=site))),
+    ]
+    return ExitCode(run_steps("build", steps))
+
+
+def cmd_serve(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.run import mkdocs
+
+    return ExitCode.OK if mkdocs.serve(args.dev_addr) == 0 else ExitCode.PROBLEMS
+
+
+# --- checking ------------------------------------------------------------------------------------
+
+def cmd_check_article(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.checks.article import check_site
+    from gpt4qa.sources.bundle import Sources
+
+    sources = Sources(article_path=args.article, figures_path=args.figures, parts_path=args.parts)
+    report = check_site(args.site, sources)
+    return _report(report.problems, f"article check: {report.summary()}")
+
+
+def cmd_check_headings(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.checks.headings import check_headings
+
+    found = check_headings(args.site)
+    return _report(found, f"headings: {len(found)} faults")
+
+
+def cmd_anchors(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.checks import anchors
+    from gpt4qa.checks.built_site import load_site
+
+    pages = load_site(args.site)
+    if args.write:
+        count = anchors.write_contract(pages, args.contract)
+        print(f"anchors: wrote {count} to {args.contract}")
+        return ExitCode.OK
+    contract = anchors.read_contract(args.contract)
+    problems = anchors.broken(contract, pages)
+    return _report(problems, f"anchors: {len(contract) - sum('is gone' in p for p in problems)}/{len(contract)} land")
+
+
+def cmd_check(args: argparse.Namespace) -> ExitCode:
+    """Every check that needs no browser, on a page build of its own (site/ is left alone)."""
+    from gpt4qa.core.project import ANCHOR_CONTRACT, ARTICLE_PATH, FIGURES_PATH, PARTS_PATH
+    from gpt4qa.run import mkdocs
+    from gpt4qa.run.steps import run_steps
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        built = argparse.Namespace(site=site, article=ARTICLE_PATH, figures=FIGURES_PATH, parts=PARTS_PATH,
+                                   contract=ANCHOR_CONTRACT, write=False)
+        steps = [
+            ("lint", lambda: subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", "scripts", "tests"],
+                                            cwd=ROOT).returncode),
+            ("page build (article check, anchor contract, headings)",
+             lambda: mkdocs.build(site, quiet=True, capture=False).returncode),
+            ("article check", lambda: guarded(cmd_check_article, built)),
+            ("anchor contract", lambda: guarded(cmd_anchors, built)),
+            ("search dictionary", lambda: guarded(cmd_search_dictionary, argparse.Namespace(write=False))),
+        ]
+        if code := run_steps("check", steps):
+            return ExitCode(code)
+    print(f"check: all passed in {time.perf_counter() - started:.1f} s")
+    return ExitCode.OK
+
+
+# --- search --------------------------------------------------------------------------------------
+
+def cmd_search_data(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.search.data import write_data
+    from gpt4qa.sources.bundle import Sources
+
+    path = write_data(args.site, Sources().vocabulary)
+    print(f"search data: {path} — {path.stat().st_size / 1024:.0f} KB")
+    return ExitCode.OK
+
+
+def full_dictionary_index() -> dict:
+    """The search index of a page build that segments with jieba's full dictionary."""
+    import json
+
+    from gpt4qa.run import mkdocs
+    from gpt4qa.search import dictionary
+
+    with tempfile.TemporaryDirectory() as tmp:
+        result = mkdocs.build(Path(tmp), strict=False, quiet=True, env={dictionary.ENV: str(dictionary.full_dictionary())})
+        if result.returncode:
+            raise InputError(f"the build for the search dictionary failed: {mkdocs.last_line(result)}")
+        return json.loads((Path(tmp) / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def cmd_search_dictionary(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.core.project import shown
+    from gpt4qa.search import dictionary
+
+    lines = dictionary.expected_lines(full_dictionary_index())
+    text = dictionary.dictionary_text(lines)
+    if args.write:
+        dictionary.DICTIONARY.write_text(text, encoding="utf-8")
+        print(f"search dictionary: {shown(dictionary.DICTIONARY)} — {len(lines) - 1} words")
+        return ExitCode.OK
+    current = dictionary.DICTIONARY.read_text(encoding="utf-8") if dictionary.DICTIONARY.is_file() else ""
+    if current != text:
+        print(f"{shown(dictionary.DICTIONARY)} does not match the pages' words; "
+              "run python scripts/docs.py search dictionary --write", file=sys.stderr)
+        return ExitCode.PROBLEMS
+    print(f"search dictionary: {len(lines) - 1} words, up to date")
+    return ExitCode.OK
+
+
+# --- tools ---------------------------------------------------------------------------------------
+
+def cmd_fonts(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.export import fonts
+
+    if args.fontconfig:
+        print(fonts.write_fontconfig(args.fontconfig))
+        return ExitCode.OK
+    fonts.require_fonts()
+    for family in fonts.FAMILIES:
+        for face in fonts.faces(family):
+            print(f"{family}: {face.path} (face {face.index})")
+    return ExitCode.OK
+
+
+def cmd_mutants(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.run import mutants
+
+    if args.list:
+        print("\n".join(mutants.describe()))
+        return ExitCode.OK
+    return ExitCode.PROBLEMS if mutants.run_all(fast=args.fast) else ExitCode.OK
+
+
+def cmd_static(args: argparse.Namespace) -> ExitCode:
+    import threading
+
+    from gpt4qa.run.server import start
+
+    if not args.site.is_dir():
+        raise InputError(f"{args.site}: site folder does not exist; run make build first")
+    server = start(args.site, args.prefix, args.port, args.gzip)
+    print(f"serving {args.site} at http://127.0.0.1:{args.port}{args.prefix} (Ctrl-C stops)")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+    return ExitCode.OK
+
+
+def cmd_crawl(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.run.crawler import crawl
+
+    if not args.url.startswith("http"):
+        raise InputError(f"{args.url}: not an address; give http://127.0.0.1:PORT/PREFIX/")
+    result = crawl(args.url)
+    return _report(result.broken, f"crawl: {result.pages} pages, {result.resources} files, "
+                                  f"{result.anchors} anchors, {len(result.broken)} broken")
+
+
+def cmd_bench(args: argparse.Namespace) -> ExitCode:
+    module = importlib.import_module(f"gpt4qa.bench.{args.name.replace('-', '_')}")
+    return ExitCode(module.main(args.rest))
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python scripts/docs.py", description=__doc__.split("\n")[0])
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable, help: str, site: bool = False) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(run=run)
+        if site:
+            sub.add_argument("site", type=Path, help="the built site folder")
+        return sub
+
+    command("build", cmd_build, "the complete site: strict pages, the PDF, the offline copy", site=True)
+    pages = command("pages", cmd_pages, "the strict page build, checked by the hook", site=True)
+    pages.add_argument("-q", "--quiet", action="store_true")
+    command("pdf", cmd_pdf, "the whole-site PDF from a built site's print view", site=True)
+    command("offline", cmd_offline, "the offline copy (a zip that works from disk) of a built site", site=True)
+    serve = command("serve", cmd_serve, "serve the pages with live reload")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+
+    check = command("check", cmd_check, "every check that needs no browser, on a page build of its own")
+    checks = check.add_subparsers(dest="what", metavar="CHECK")
+    from gpt4qa.core.project import ARTICLE_PATH, FIGURES_PATH, PARTS_PATH
+
+    article = checks.add_parser("article", help="the article check on a built site")
+    article.set_defaults(run=cmd_check_article)
+    article.add_argument("site", type=Path)
+    article.add_argument("--article", type=Path, default=ARTICLE_PATH)
+    article.add_argument("--figures", type=Path, default=FIGURES_PATH)
+    article.add_argument("--parts", type=Path, default=PARTS_PATH)
+    headings = checks.add_parser("headings", help="the heading rules on a built site")
+    headings.set_defaults(run=cmd_check_headings)
+    headings.add_argument("site", type=Path)
+
+    from gpt4qa.core.project import ANCHOR_CONTRACT
+
+    anchors = command("anchors", cmd_anchors, "hold a built site to the anchor contract, or --write it", site=True)
+    anchors.add_argument("--contract", type=Path, default=ANCHOR_CONTRACT)
+    anchors.add_argument("--write", action="store_true", help="rewrite the contract from the site")
+
+    search = command("search", None, "the search's data files")
+    searches = search.add_subparsers(dest="what", metavar="PART", required=True)
+    data = searches.add_parser("data", help="(re)write a built site's search-zh-data.js")
+    data.set_defaults(run=cmd_search_data)
+    data.add_argument("site", type=Path)
+    dictionary = searches.add_parser("dictionary", help="the cut-down jieba dictionary: --check or --write")
+    dictionary.set_defaults(run=cmd_search_dictionary)
+    mode = dictionary.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", action="store_true")
+    mode.add_argument("--check", action="store_true")
+
+    fonts = command("fonts", cmd_fonts, "where the project's fonts are, or which Debian package to install")
+    fonts.add_argument("--fontconfig", type=Path, metavar="DIR", help="write DIR/fonts.conf that sees only them")
+    mutants = command("mutants", cmd_mutants, "the mutation smoke test: each break must fail its check")
+    mutants.add_argument("--list", action="store_true")
+    mutants.add_argument("--fast", action="store_true", help="only the mutants make test runs")
+    static = command("static", cmd_static, "serve a built site under a path prefix, as a static host would",
+                     site=True)
+    static.add_argument("--prefix", default="/")
+    static.add_argument("--port", type=int, default=8001)
+    static.add_argument("--gzip", action="store_true")
+    crawl = command("crawl", cmd_crawl, "crawl a served site for broken links and anchors")
+    crawl.add_argument("url")
+    bench = command("bench", cmd_bench, "a benchmark beside plain Material: " + ", ".join(BENCHMARKS))
+    bench.add_argument("name", choices=BENCHMARKS)
+    bench.add_argument("rest", nargs=argparse.REMAINDER, help="the benchmark's own options (see its --help)")
+    return top
+
+
+def guarded(run: Callable[[argparse.Namespace], ExitCode], args: argparse.Namespace) -> ExitCode:
+    """A command's exit code; bad input or a missing tool as one `error:` line and exit 2."""
+    try:
+        return run(args)
+    except (InputError, MissingTool) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "check" and args.what is None:
+        args.run = cmd_check
+    return int(guarded(args.run, args))

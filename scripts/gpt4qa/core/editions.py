@@ -1,0 +1,98 @@
+"""Editions and formats, and the page map: docs source ↔ URL ↔ print-view id.
+
+An edition is one language's site: its language tag, where its pages live below the site root,
+and how its text is derived from the sources (the Simplified edition is the sources as they are;
+a converted edition names its converter). A format is one way the site reaches a reader: the
+pages, the whole-site PDF, the offline copy. Every module that needs to know which page a source
+becomes, which address a built file has, or which id an anchor has in the print view asks the
+edition, so a second edition is configuration and a converter, not a copy of the mapping.
+
+URLs here are paths below the site root without a leading slash: "" for the home page,
+"q02-improvements/" for docs/q02-improvements.md, "404.html" for a page file of another name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True)
+class Format:
+    """One way the site reaches a reader."""
+
+    name: str  # as the command line and the build's log name it
+    file: str | None  # the download's file name, None for the pages themselves
+
+
+PAGES = Format("pages", None)
+PDF = Format("pdf", "gpt-4-qa.pdf")
+OFFLINE = Format("offline", "gpt-4-qa-offline.zip")
+FORMATS = (PAGES, PDF, OFFLINE)
+
+# mkdocs-print-site-plugin's whole-site page, from which the PDF is printed; page ids inside it are
+# prefixed with their page's key, the home page's key being HOME_KEY.
+PRINT_VIEW = "print_page/"
+HOME_KEY = "index"
+
+
+def unchanged(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Edition:
+    key: str  # "zh-Hans"
+    name: str  # as a language switch names it
+    language: str  # the text's language tag in the PDF (and the e-book)
+    prefix: str = ""  # where its pages live below the site root: "" or "zh-Hant/"
+    convert: Callable[[str], str] = unchanged  # how its text is derived from the sources
+
+    # --- page map --------------------------------------------------------------------------------
+
+    def url(self, src: str) -> str:
+        """The page a docs source becomes: 'index.md' -> '', 'q02-x.md' -> 'q02-x/'."""
+        stem = src.removesuffix(".md")
+        return self.prefix + ("" if stem == "index" else stem + "/")
+
+    def source(self, url: str) -> str:
+        """The docs source of a page URL: '' -> 'index.md', 'q02-x/' -> 'q02-x.md'."""
+        url = url.removeprefix(self.prefix)
+        return "index.md" if url == "" else url.rstrip("/") + ".md"
+
+    def file_url(self, relative: PurePosixPath) -> str:
+        """The URL of a built file, relative to the site root: q02/index.html -> 'q02/'."""
+        if relative.name != "index.html":
+            return relative.as_posix()
+        parent = relative.parent.as_posix()
+        return "" if parent == "." else parent + "/"
+
+    def page_key(self, url: str) -> str:
+        """A page's key, as the print view prefixes its ids: 'q02-x/' -> 'q02-x', '' -> 'index'."""
+        return url.removeprefix(self.prefix).strip("/").replace("/", "-") or HOME_KEY
+
+    def print_id(self, anchor: str) -> str:
+        """The id a public anchor (`/page/#id`, `/page/`, `/#fig-3`) has in the print view."""
+        url, _, ident = anchor.removeprefix("/").partition("#")
+        if ident.startswith("fig-"):
+            return ident  # figure ids are unique across the site and kept as they are
+        page = self.page_key(url)
+        return f"{page}-{ident}" if ident else page
+
+    @property
+    def print_view(self) -> str:
+        return self.prefix + PRINT_VIEW
+
+    def is_compilation(self, url: str) -> bool:
+        """The print view gathers every page into one: checks read the pages readers browse."""
+        return url.startswith(self.print_view)
+
+    def download(self, fmt: Format) -> str:
+        """A download's path below the site root."""
+        assert fmt.file is not None, f"{fmt.name} is not a download"
+        return self.prefix + fmt.file
+
+
+SIMPLIFIED = Edition("zh-Hans", "简体中文", "zh-CN")
+EDITIONS = (SIMPLIFIED,)

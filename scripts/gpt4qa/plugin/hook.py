@@ -1,0 +1,213 @@
+"""The build's hook: one object holding a build's state, its events split into named steps.
+
+mkdocs.yml names scripts/mkdocs_hook.py, which binds this object's events. Each build (every
+rebuild of `mkdocs serve` too) starts in `on_config`, which reads the sources once and derives
+everything the later events need; the generated pages are added in one place (`on_files`); the
+post-build steps run in the order their priorities give, after every plugin's own post-build
+step (Material's search index and mkdocs-print-site-plugin's print view are written by then).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.pages import Page
+
+from gpt4qa.checks import anchors
+from gpt4qa.checks.article import check_site
+from gpt4qa.checks.built_site import load_site
+from gpt4qa.checks.headings import check_headings
+from gpt4qa.core.editions import OFFLINE, PDF, SIMPLIFIED, Edition
+from gpt4qa.core.errors import InputError, MissingTool
+from gpt4qa.core.project import SHIM_PATH, SHIM_SOURCE
+from gpt4qa.render import content, figure_list, notes_index
+from gpt4qa.render import glossary as glossary_page
+from gpt4qa.render.caveats import add_titles
+from gpt4qa.render.figures import render_figures, shows_an_original
+from gpt4qa.render.glossary import Companions, companions
+from gpt4qa.render.page_meta import robots_txt
+from gpt4qa.render.print_view import keep_plugin_assets_to_print_view, mend_file
+from gpt4qa.search.data import write_data
+from gpt4qa.sources.bundle import Sources
+from gpt4qa.sources.figures import Figure, check_pages
+
+log = logging.getLogger("mkdocs.hooks.article")
+# jieba (Material's Chinese segmenter) announces its dictionary load at INFO on stderr.
+logging.getLogger("jieba").setLevel(logging.WARNING)
+# After every plugin's own post-build step (Material's search index, the print view).
+AFTER_PLUGINS = -100
+
+
+def _failing(error: InputError | MissingTool) -> PluginError:
+    return PluginError(str(error))
+
+
+class ArticleHook:
+    """The state of one build: its edition, its sources and what is derived from them."""
+
+    def __init__(self, edition: Edition = SIMPLIFIED) -> None:
+        self.edition = edition
+        self.serving = False  # `mkdocs serve` makes pages only: no PDF or offline copy to link
+        self.sources = Sources()
+        self.figures: dict[str, Figure] = {}
+        self.companions: Companions | None = None
+        self.titles: dict[str, str] = {}  # docs source -> navigation title
+        self.offline = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    # --- the build's state, from the sources read once ----------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.sources = Sources()  # a fresh read for every build, each file once
+        try:
+            self.sources.check()
+            check_pages(self.sources.figures, Path(config.docs_dir))
+            self.companions = companions(self.sources.article.text, self.sources.parts, self.sources.glossary)
+        except InputError as error:
+            raise _failing(error) from None
+        self.figures = {figure.id: figure for figure in self.sources.figures}
+        self.titles = figure_list.nav_titles(config.nav or [])
+        self.offline = _is_offline_build(config)
+        url = self.edition.url
+        # Linked from the home page and the about page (overrides/main.html).
+        config.extra["glossary"] = url(glossary_page.PAGE_SRC)
+        config.extra["notes_index"] = url(notes_index.PAGE_SRC)
+        config.extra["figure_list"] = url(figure_list.PAGE_SRC)
+        config.extra["pdf"] = None if self.serving else PDF.file
+        # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
+        config.extra["print_view_assets"] = keep_plugin_assets_to_print_view(config.extra_css, config.extra_javascript)
+        if self.offline:
+            # Material's offline plugin would load its file:// worker shim from unpkg.com; ship it.
+            config.extra["polyfills"] = [SHIM_PATH]
+            config.extra["offline_zip"] = None
+        else:
+            config.extra["offline_zip"] = None if self.serving else OFFLINE.file
+        return config
+
+    # --- generated pages, in one place -----------------------------------------------------------
+
+    def generated_pages(self, docs_dir: Path) -> list[tuple[str, str]]:
+        """(docs source, Markdown) of each page the build writes from the tables."""
+        try:
+            notes = notes_index.collect(docs_dir, self.titles)
+        except InputError as error:
+            raise _failing(error) from None
+        return [
+            (figure_list.PAGE_SRC, figure_list.figure_list_markdown(tuple(self.figures.values()), self.titles, docs_dir)),
+            (glossary_page.PAGE_SRC, glossary_page.glossary_markdown(self.sources.glossary)),
+            (notes_index.PAGE_SRC, notes_index.notes_markdown(notes)),
+        ]
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src, markdown in self.generated_pages(Path(config.docs_dir)):
+            files.append(File.generated(config, src, content=markdown))
+        if self.offline:
+            if not SHIM_SOURCE.is_file():
+                raise PluginError(f"{SHIM_SOURCE} is missing; run npm ci --omit=dev")
+            files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # The PDF is made after the pages, so it is linked here rather than in the nav of
+        # mkdocs.yml, where MkDocs would look for it among the docs.
+        if config.extra["pdf"]:
+            nav.items.append(Link("下载 PDF", config.extra["pdf"]))
+        return nav
+
+    # --- each page ----------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        try:
+            markdown = add_titles(markdown, f"docs/{page.file.src_uri}")
+            markdown = render_figures(markdown, page_src=page.file.src_uri, figures=self.figures,
+                                      docs_dir=Path(config.docs_dir))
+        except InputError as error:
+            raise _failing(error) from None
+        # The lightbox's script and stylesheet only where an original image is shown (mkdocs-glightbox
+        # reads this page meta); a card has nothing to enlarge.
+        page.meta.setdefault("glightbox", shows_an_original(markdown))
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = page.file.src_uri
+        assert self.companions is not None, "on_config runs first"
+        work = content.PageWork(
+            key=self.edition.page_key(page.file.url),
+            describe=not page.meta.get("description"),
+            glossary=self.companions.glossary if source in self.companions.page_terms else None,
+            reading_time=source in self.companions.related,
+        )
+        html = content.finish(html, work)
+        if work.description is not None:
+            page.meta["description"] = work.description
+        if work.tooltips:
+            log.debug(f"glossary: {len(work.tooltips)} tooltips on {source}")
+        if work.reading_time:
+            page.meta["related"] = self.companions.related_links(source, self.titles, self.edition)
+        return html
+
+    # --- after the build, in order --------------------------------------------------------------------
+
+    @event_priority(AFTER_PLUGINS)
+    def _write_search_data(self, *, config: MkDocsConfig) -> None:
+        # The search worker's words: reader words, question words, Traditional forms (cut down to
+        # the words of the search index, which the search plugin has written by now).
+        try:
+            write_data(Path(config.site_dir), self.sources.vocabulary)
+        except (InputError, MissingTool) as error:
+            raise _failing(error) from None
+
+    @event_priority(AFTER_PLUGINS - 1)
+    def _mend_print_view(self, *, config: MkDocsConfig) -> None:
+        # The print view (written by mkdocs-print-site-plugin's own post-build step) gets its
+        # contents and list of figures; the offline copy has no print view of its own to mend.
+        if not self.offline:
+            mend_file(Path(config.site_dir), tuple(self.figures.values()), self.edition)
+
+    @event_priority(AFTER_PLUGINS - 2)
+    def _write_robots(self, *, config: MkDocsConfig) -> None:
+        if config.site_url and not self.offline:
+            (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
+
+    @event_priority(AFTER_PLUGINS - 3)
+    def _check_built_site(self, *, config: MkDocsConfig) -> None:
+        if self.offline:
+            # File URLs (use_directory_urls: false) for reading from disk; the same sources were
+            # checked in the hosted build, whose page addresses the checks know.
+            log.info("article check: skipped in the offline copy; make build checks the same sources")
+            return
+        site = Path(config.site_dir)
+        try:
+            pages = load_site(site, self.edition)  # read once, for every check below
+            report = check_site(site, self.sources, pages, self.edition)
+            # The anchor contract too, but not while serving: a new section is written before the
+            # contract is updated (make build and make check hold it).
+            broken_anchors = [] if self.serving else anchors.check(site, pages=pages)
+            heading_faults = check_headings(site, pages=pages)
+        except InputError as error:
+            raise _failing(error) from None
+        if report.problems:
+            details = "\n  ".join(report.problems)
+            raise PluginError(f"article check failed ({report.summary()}):\n  {details}")
+        log.info(f"article check: {report.summary()}")
+        if broken_anchors:
+            details = "\n  ".join(broken_anchors)
+            raise PluginError(f"anchor contract broken ({len(broken_anchors)}):\n  {details}")
+        if heading_faults:
+            details = "\n  ".join(heading_faults)
+            raise PluginError(f"headings that do not read well ({len(heading_faults)}):\n  {details}")
+
+    on_post_build = CombinedEvent(_write_search_data, _mend_print_view, _write_robots, _check_built_site)
+
+
+def _is_offline_build(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)

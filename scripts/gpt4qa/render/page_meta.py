@@ -1,0 +1,48 @@
+"""What a page tells search engines and link previews: its description, and the robots file."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from gpt4qa.core.markup import NOT_DESCRIPTION
+
+_SENTENCE = re.compile(r"^.+?[。！？!?]")
+MAX_DESCRIPTION = 160
+
+
+def _described(paragraph: Tag) -> str:
+    """A paragraph's text without the parts that do not describe the answer ('' if it is one)."""
+    if paragraph.css.match(NOT_DESCRIPTION) or any(
+        parent.css.match(NOT_DESCRIPTION) for parent in paragraph.parents if parent.name != "[document]"
+    ):
+        return ""
+    if paragraph.select_one(NOT_DESCRIPTION) is not None:
+        paragraph = copy.copy(paragraph)
+        for element in paragraph.select(NOT_DESCRIPTION):
+            element.decompose()
+    return " ".join(paragraph.get_text(" ", strip=True).split())
+
+
+def first_sentence(soup: BeautifulSoup) -> str:
+    """The first sentence of the page's first paragraph of text, as the description."""
+    for paragraph in soup.find_all("p"):
+        text = _described(paragraph)
+        if text:
+            match = _SENTENCE.match(text)
+            sentence = match.group(0) if match else text
+            return sentence if len(sentence) <= MAX_DESCRIPTION else sentence[: MAX_DESCRIPTION - 1] + "…"
+    return ""
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+
+
+def generated_page_head(title: str, description: str) -> list[str]:
+    """The opening lines of a page the hook writes from a table (图目录, 术语表, 编者注一览): its
+    title, its description, and out of search, where it would only outrank the answers it lists."""
+    return ["---", f"title: {title}", f"description: {description}", "search:", "  exclude: true", "---", "",
+            f"# {title}", ""]

@@ -1,0 +1,52 @@
+"""The one place that runs MkDocs: `mkdocs build` (and `mkdocs serve`) with the project's settings.
+
+Each build is a process of its own, so the hook's state and jieba's dictionary start fresh, and an
+offline or full-dictionary build cannot leak into the next one. Every caller (the build, the
+checks, the offline copy, the search dictionary, the mutants, the tests and the benchmarks) goes
+through `build`, so the command and its environment are written once.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from gpt4qa.core.project import CONFIG, ROOT
+
+# Material's end-of-life banner is not about this project; real warnings still fail the build.
+QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def environment(unset: tuple[str, ...] = (), **extra: str) -> dict[str, str]:
+    env = {**os.environ, **QUIET_ENV, **extra}
+    for name in unset:
+        env.pop(name, None)
+    return env
+
+
+def build(site: Path, *, config: Path = CONFIG, strict: bool = True, clean: bool = False, quiet: bool = False,
+          offline: bool = False, env: dict[str, str] | None = None, unset: tuple[str, ...] = (),
+          capture: bool = True) -> subprocess.CompletedProcess:
+    """`mkdocs build` of `config` into `site`; the finished process (its output captured unless
+    `capture` is off, when it goes to the terminal). `offline` makes the offline copy's build."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    command += ["--strict"] * strict + ["--clean"] * clean + ["-q"] * quiet
+    extra = {**(env or {}), **({"OFFLINE": "true"} if offline else {})}
+    return subprocess.run(command, cwd=config.parent if config.parent.is_dir() else ROOT,
+                          env=environment(unset, **extra), capture_output=capture, text=True)
+
+
+def serve(address: str = "127.0.0.1:8000", config: Path = CONFIG) -> int:
+    """`mkdocs serve` with live reload until interrupted; its exit code."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(config), "--dev-addr", address]
+    try:
+        return subprocess.run(command, cwd=config.parent, env=environment()).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def last_line(result: subprocess.CompletedProcess) -> str:
+    """The last line a failed build wrote, for a one-line error."""
+    return ((result.stderr or "").strip().splitlines() or ["no output"])[-1]

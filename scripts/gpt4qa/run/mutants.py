@@ -1,0 +1,185 @@
+"""Mutation smoke test: realistic breaks, each applied to a copy of the project, must each fail.
+
+    python scripts/docs.py mutants            # every mutant; exit 1 if any survives
+    python scripts/docs.py mutants --list     # what each mutant breaks and which check must catch it
+
+Each mutant edits one file of a temporary copy (a page, a table, a checker's own code). A content
+mutant runs the page build, whose hook runs the article check and the anchor contract: it is
+caught when the build fails with the expected message. A mutant of a checker's code that the real
+site cannot show runs the tests named for it instead: it is caught when they fail. The breaks are the ones an audit found slipping
+through, plus ones found since; add a mutant whenever a check is made to catch something new.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from gpt4qa.core.errors import InputError
+from gpt4qa.core.project import ROOT
+from gpt4qa.run import mkdocs
+
+COPIED = ("docs", "overrides", "scripts", "source", "tests", "mkdocs.yml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Mutant:
+    name: str
+    path: str  # file of the project to edit
+    old: str
+    new: str
+    expect: str  # part of the failing build's message, or the tests that must fail (tests/…)
+    slow: bool = False  # its tests render the PDF or drive Chromium: make mutants, not make test
+
+
+MUTANTS = (
+    Mutant("author's heading renamed (参考材料 → 参考文献)", "docs/about.md",
+           "## 参考材料 { #references }", "## 参考文献 { #references }",
+           "sentence missing from /about/ (article line 258"),
+    Mutant("bold sentence deleted under the editor's heading that repeats it", "docs/q06-safety.md",
+           "**GPT-4在安全问题上收效显著。** ", "",
+           "sentence missing from /q06-safety/ (article line 175, Q6): GPT-4在安全问题上收效显著。"),
+    # A move is a removal here plus an addition elsewhere; the addition shows as unmarked text on
+    # the other page (tests/test_check_article.py moves one between pages of a fixture site).
+    Mutant("sentence moved out of Q5", "docs/q05-reasoning.md",
+           "需要注意的是，GPT-4 基础模型在这项任务上只比 GPT-3.5 略好一点。", "",
+           "sentence missing from /q05-reasoning/ (article line 166"),
+    Mutant("paragraph hidden from readers", "docs/q05-reasoning.md",
+           "可以看到，GPT-4 相比 GPT3.5 和 Anthropic 优势较明显。",
+           '<span hidden>可以看到，GPT-4 相比 GPT3.5 和 Anthropic 优势较明显。</span>',
+           "sentence missing from /q05-reasoning/ (article line 168"),
+    Mutant("second question of Q8's title dropped", "docs/q08-trends.md",
+           "# 08、从GPT-4 可以看出未来 LLM 的哪些趋势？未来的研发方向和优化策略是什么？",
+           "# 08、从GPT-4 可以看出未来 LLM 的哪些趋势？",
+           "sentence missing from /q08-trends/ (article line 199, Q8): 未来的研发方向和优化策略是什么？"),
+    Mutant("new section without updating the anchor contract", "docs/q05-reasoning.md",
+           "# 05、GPT-4 在生成过程中的逻辑性和准确性上有何改进？\n",
+           "# 05、GPT-4 在生成过程中的逻辑性和准确性上有何改进？\n\n## 编者补充 { #editor-added .editorial }\n",
+           "/q05-reasoning/#editor-added: public anchor not in public-anchors.txt"),
+    Mutant("editor's text left unmarked", "docs/about.md",
+           "原文由腾讯云开发者发布，作者为腾讯算法工程师冉昱。原文的署名如下：\n{ .editorial }\n",
+           "原文由腾讯云开发者发布，作者为腾讯算法工程师冉昱。原文的署名如下：\n",
+           "/about/: text neither the article's nor marked as the editor's"),
+    Mutant("figure captions no longer count as the editor's", "scripts/gpt4qa/core/markup.py",
+           'EDITORIAL = ".admonition, details, figure, ', 'EDITORIAL = ".admonition, details, ',
+           "text neither the article's nor marked as the editor's"),
+    # The site has no collapsed (???) caveat today, so the fixture test is what shows this one.
+    Mutant("collapsed blocks (??? caveats) no longer count as the editor's", "scripts/gpt4qa/core/markup.py",
+           'EDITORIAL = ".admonition, details, figure, ', 'EDITORIAL = ".admonition, figure, ',
+           "tests/test_check_article.py::test_sentence_inside_an_editor_s_addition_counts_as_lost"),
+    Mutant(".editorial no longer counts as the editor's", "scripts/gpt4qa/core/markup.py",
+           ", script, style, .editorial\"", ", script, style\"",
+           "text neither the article's nor marked as the editor's"),
+    Mutant("hidden content counts as present", "scripts/gpt4qa/checks/built_site.py",
+           'for element in content.select(f"{EDITORIAL}, {HIDDEN}"):', "for element in content.select(EDITORIAL):",
+           "tests/test_check_article.py::test_hidden_paragraph_counts_as_lost"),
+    Mutant("a sentence counts on any page", "scripts/gpt4qa/checks/article.py",
+           'if sentence.text not in texts.get(page, ""):', "if not any(sentence.text in t for t in texts.values()):",
+           "tests/test_check_article.py::test_paragraph_moved_to_another_page_is_reported_on_both"),
+    Mutant("content selector falls back to the whole page", "scripts/gpt4qa/checks/built_site.py",
+           'soup.select_one("article.md-content__inner") or BeautifulSoup("", "lxml")', "soup.body",
+           "text neither the article's nor marked as the editor's"),
+    Mutant("search: every piece no longer required", "overrides/assets/javascripts/workers/search-zh.js",
+           "return need.every(function (piece)", "return need.some(function (piece)",
+           "tests/test_search_behaviour.py::test_every_piece_is_required_first", slow=True),
+    Mutant("search: no preference for the reader's words verbatim", "overrides/assets/javascripts/workers/search-zh.js",
+           "* (1 + (query.phrases.length ? verbatim / query.phrases.length : 0))", "",
+           "tests/test_search_behaviour.py::test_pages_with_the_words_verbatim_rank_first", slow=True),
+    Mutant("search: nothing when no page has every piece", "overrides/assets/javascripts/workers/search-zh.js",
+           "        all = candidates;\n", "",
+           "tests/test_search_behaviour.py::test_any_piece_is_enough_when_no_page_has_them_all_and_the_reader_is_told",
+           slow=True),
+    Mutant("print CSS hides every figure caption", "docs/stylesheets/print.css",
+           "@media print {\n  :root {", "@media print {\n  .md-typeset figcaption { display: none; }\n\n  :root {",
+           "tests/test_pdf.py::test_every_caption_is_printed_at_its_figure", slow=True),
+    Mutant("a caveat drifts from its claim (a paragraph between them)", "docs/q05-reasoning.md",
+           '也会是后续持续发展的方向。\n\n!!! limitation', '也会是后续持续发展的方向。\n\n编者插入的一段。\n{ .editorial }\n\n!!! limitation',
+           "qualifies “可以看到，GPT-4 相比 GPT3.5 和 Anthropic 优势较明显”, which is not in the block right before it"),
+    Mutant("caveat placement no longer checked", "scripts/gpt4qa/render/caveats.py",
+           "        if squash(plain_text(words)) not in squash(", "        if False and squash(plain_text(words)) not in squash(",
+           "tests/test_caveats.py::test_a_caveat_whose_sentence_is_elsewhere_fails_naming_page_and_caveat"),
+    Mutant("a heading repeats the sentence under it", "docs/q06-safety.md",
+           "## 安全上的成效 { #safety-results .editorial }", "## GPT-4在安全问题上收效显著 { #safety-results .editorial }",
+           "/q06-safety/: heading “GPT-4在安全问题上收效显著” repeats the sentence under it"),
+    Mutant("a list item made a heading again", "docs/q07-engineers.md",
+           '<li id="neural-editing">如何更正错误：Neural Editing。</li>\n', '</ul>\n\n## 如何更正错误：Neural Editing。 { #neural-editing }\n\n<ul>\n',
+           "ends in “。”: a heading is a label, not a sentence"),
+    Mutant("a figure loses its anchor", "scripts/gpt4qa/render/figures.py",
+           'id="fig-{figure.number}"', 'id="figure-{figure.number}"',
+           "figure id is 'figure-5', not 'fig-5'"),
+    Mutant("a figure placed on the wrong page", "source/figures.yml",
+           "  - id: 61eebb13b49b497\n    page: q05-reasoning.md", "  - id: 61eebb13b49b497\n    page: q06-safety.md",
+           "its article line 170 is in the part"),
+    Mutant("a glossary variant the article never writes", "source/glossary.yml",
+           "variants: [RBRM]", "variants: [RBRM, RBMR]",
+           "term 'rbrm': variant 'RBMR' never occurs in the article"),
+    Mutant("glossary tooltips inside headings", "scripts/gpt4qa/core/markup.py",
+           'NO_TOOLTIP = ("h1, h2, h3, h4, h5, h6, a, ', 'NO_TOOLTIP = ("a, ',
+           "tests/test_glossary.py::test_only_the_first_occurrence_in_the_authors_text_becomes_a_tooltip"),
+    Mutant("a hidden tooltip read as the text under a heading", "scripts/gpt4qa/core/markup.py",
+           """"[role='tooltip']")""", """"template")""",
+           "heading “对齐（Alignment）” repeats the sentence under it"),
+)
+def copy_project(target: Path) -> None:
+    # The npm tools (the offline copy's worker shim, axe-core) are installed, not copied.
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
+    for name in COPIED:
+        source = ROOT / name
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+
+
+def apply(root: Path, mutant: Mutant) -> None:
+    path = root / mutant.path
+    text = path.read_text(encoding="utf-8")
+    if text.count(mutant.old) != 1:
+        raise InputError(f"mutant '{mutant.name}': {mutant.path} holds {text.count(mutant.old)} copies of "
+                         f"the text to break, not 1; update scripts/gpt4qa/run/mutants.py")
+    path.write_text(text.replace(mutant.old, mutant.new), encoding="utf-8")
+
+
+def run(mutant: Mutant) -> tuple[bool, str]:
+    """(caught, the last lines of what ran) for one mutant, in a fresh copy of the project."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        copy_project(root)
+        apply(root, mutant)
+        if mutant.expect.startswith("tests/"):
+            command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", mutant.expect]
+            env = mkdocs.environment(("SITE_URL",), PYTHONDONTWRITEBYTECODE="1")
+            result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+            return result.returncode == 1, "\n".join(result.stdout.strip().splitlines()[-3:])
+        result = mkdocs.build(root / "site", config=root / "mkdocs.yml", quiet=True, unset=("SITE_URL",),
+                              env={"PYTHONDONTWRITEBYTECODE": "1"})
+    caught = result.returncode != 0 and mutant.expect in result.stderr
+    return caught, "\n".join(result.stderr.strip().splitlines()[-4:])
+
+
+def run_all(fast: bool = False, report=print) -> int:
+    """Every mutant (only those `make test` runs when `fast`); the number that survived."""
+    survived = []
+    chosen = [mutant for mutant in MUTANTS if not (fast and mutant.slow)]
+    for mutant in chosen:
+        caught, output = run(mutant)
+        report(f"{'caught  ' if caught else 'SURVIVED'} {mutant.name}")
+        if not caught:
+            survived.append(mutant.name)
+            report("  " + output.replace("\n", "\n  "))
+    report(f"mutants: {len(chosen) - len(survived)}/{len(chosen)} caught")
+    return len(survived)
+
+
+def describe() -> list[str]:
+    lines = []
+    for mutant in MUTANTS:
+        by = "the tests" if mutant.expect.startswith("tests/") else "the build"
+        lines.append(f"{mutant.name}: {mutant.path} — caught by {by}: {mutant.expect}")
+    return lines

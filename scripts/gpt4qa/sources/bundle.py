@@ -1,0 +1,68 @@
+"""The editor's sources of one build, each file read and parsed once, on first use.
+
+    sources = Sources()                      # the project's own files
+    sources = Sources(article_path=tmp / "article.md", figures_path=tmp / "figures.yml", …)
+
+The build hook, the article check and the exports all ask one `Sources` for the article and the
+tables, so a build reads each file once, and a fixture project can name its own files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from gpt4qa.core import project
+from gpt4qa.sources.article import Article, load_article
+from gpt4qa.sources.figures import Figure, load_table, match_article
+from gpt4qa.sources.glossary import Glossary, load_glossary
+from gpt4qa.sources.parts import Parts, check_figure_pages, parse_parts
+from gpt4qa.sources.publication import Publication, load_publication
+from gpt4qa.sources.tables import read_table
+from gpt4qa.sources.vocabulary import Vocabulary, check_targets, load_vocabulary
+
+
+@dataclass(frozen=True)
+class Sources:
+    article_path: Path = project.ARTICLE_PATH
+    parts_path: Path = project.PARTS_PATH
+    figures_path: Path = project.FIGURES_PATH
+    glossary_path: Path = project.GLOSSARY_PATH
+    vocabulary_path: Path = project.VOCABULARY_PATH
+    publication_path: Path = project.PUBLICATION_PATH
+
+    @cached_property
+    def article(self) -> Article:
+        return load_article(self.article_path)
+
+    @cached_property
+    def parts(self) -> Parts:
+        return parse_parts(read_table(self.parts_path, "parts table"), self.article.text, self.parts_path,
+                           self.article_path)
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        """The figure table, held against the article: exactly its figures, in its order."""
+        figures = load_table(self.figures_path)
+        match_article(figures, self.article, self.figures_path)
+        return figures
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        return load_glossary(self.article.text, self.glossary_path)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        vocabulary = load_vocabulary(self.vocabulary_path)
+        check_targets(vocabulary, self.article.text, self.vocabulary_path)
+        return vocabulary
+
+    @cached_property
+    def publication(self) -> Publication:
+        return load_publication(self.publication_path)
+
+    def check(self) -> None:
+        """Read every table and hold them against each other: the first fault raises InputError."""
+        check_figure_pages(self.figures, self.article, self.parts, self.figures_path, self.parts_path)
+        self.glossary, self.vocabulary, self.publication  # noqa: B018 - each read validates its table
