@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, checked_page
+from helpers import ROOT, checked_page
 from test_publish import PAGES
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,13 +31,13 @@ def scheme_page(request, browser):
 
 
 @pytest.mark.parametrize("url", PAGES + ["404.html"])
-def test_no_axe_violations(scheme_page, served, url):
-    scheme_page.goto(served + url, wait_until="networkidle")
+def test_no_axe_violations(scheme_page, served_pages, url):
+    scheme_page.goto(served_pages + url, wait_until="networkidle")
     assert axe_violations(scheme_page) == []
 
 
-def test_axe_reports_a_nameless_dialog_and_dim_text(page, served):
-    page.goto(served)
+def test_axe_reports_a_nameless_dialog_and_dim_text(page, served_pages):
+    page.goto(served_pages)
     page.evaluate("""() => {
       document.querySelector('.md-search').removeAttribute('aria-label');
       document.querySelector('article').insertAdjacentHTML('beforeend', '<p style="color:#ddd;background:#fff">这是一段对比度不足的浅色文字 faint text</p>');
@@ -57,8 +57,8 @@ def focus_trail(page, presses: int = 250) -> list[str]:
     return trail
 
 
-def test_keyboard_reaches_search_navigation_copy_link_and_pdf(page, served):
-    page.goto(served + "q02-improvements/")
+def test_keyboard_reaches_search_navigation_copy_link_and_pdf(page, served_pages):
+    page.goto(served_pages + "q02-improvements/")
     trail = focus_trail(page)
     assert any("md-search__input" in step for step in trail), "search"
     assert any("md-nav__link" in step and "q03-training" in step for step in trail), "navigation"

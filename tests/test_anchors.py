@@ -1,8 +1,8 @@
 """The anchor contract: listed anchors keep landing; new public anchors must be listed."""
 
 
-from anchors import broken, public_anchors, read_contract
-from built_site import load_site
+from gpt4qa.checks.anchors import broken, public_anchors, read_contract
+from gpt4qa.checks.built_site import load_site
 
 
 def test_fixture_site_public_anchors(project):
@@ -54,16 +54,16 @@ def test_redirected_page_keeps_its_anchors_landing(project):
     assert any("/q01/#context: id 'context' is gone" in p for p in problems)
 
 
-def test_real_site_keeps_the_committed_contract(real_site):
+def test_real_site_keeps_the_committed_contract(pages_site):
     contract = read_contract()
-    assert broken(contract, load_site(real_site)) == []
+    assert broken(contract, load_site(pages_site)) == []
 
 
-def test_every_answer_section_is_linkable(real_site):
+def test_every_answer_section_is_linkable(pages_site):
     """Every section heading of every answer has an id, a permalink to it, and a contract line."""
     contract = set(read_contract())
     sections = 0
-    for page in load_site(real_site):
+    for page in load_site(pages_site):
         if not page.url.startswith("q") or page.redirect is not None:
             continue
         for heading in page.content.select("h2, h3"):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from article_parts import check_figure_pages, load_parts, parse_parts
-from article_source import ArticleError, load_article
-from figure_table import load_table
 
-from conftest import ARTICLE
+from gpt4qa.core.errors import InputError
+from gpt4qa.sources.article import load_article
+from gpt4qa.sources.figures import load_table
+from gpt4qa.sources.parts import check_figure_pages, load_parts, parse_parts
+from helpers import ARTICLE
 
 PARTS = {"parts": [{"page": "index.md"}, {"page": "q01.md", "begins": "01、"}, {"page": "q02.md", "begins": "02、"}]}
 
@@ -33,7 +34,7 @@ def test_each_line_belongs_to_the_part_it_follows():
     ({"parts": [{"begins": "01、"}]}, r"part 1 needs a page"),
 ])
 def test_bad_parts_tables(data, message):
-    with pytest.raises(ArticleError, match=message):
+    with pytest.raises(InputError, match=message):
         parse_parts(data, ARTICLE, Path("parts.yml"))
 
 
@@ -45,5 +46,5 @@ def test_a_figure_placed_outside_its_part_is_named():
     figures = list(load_table())
     moved = figures[4].__class__(**{**figures[4].__dict__, "page": "q03-training.md"})
     figures[4] = moved
-    with pytest.raises(ArticleError, match=r"figure 5 \(4b918b16876d439\) is placed on q03-training.md, but its article line \d+"):
+    with pytest.raises(InputError, match=r"figure 5 \(4b918b16876d439\) is placed on q03-training.md, but its article line \d+"):
         check_figure_pages(tuple(figures), load_article(), load_parts(), Path("figures.yml"))

@@ -1,9 +1,10 @@
 from pathlib import Path
 
 import pytest
-from article_source import ArticleError, parse_article, plain_text, split_sentences, unwrap_link
 
-from conftest import ARTICLE
+from gpt4qa.core.errors import InputError
+from gpt4qa.sources.article import parse_article, plain_text, split_sentences, unwrap_link
+from helpers import ARTICLE
 
 
 def test_parses_front_matter_figures_sections_and_links():
@@ -69,10 +70,10 @@ def test_unwrap_link():
     ],
 )
 def test_bad_articles_are_rejected_with_file_and_line(body, message):
-    with pytest.raises(ArticleError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_article(body, Path("a.md"))
 
 
 def test_unclosed_front_matter():
-    with pytest.raises(ArticleError, match="never closed"):
+    with pytest.raises(InputError, match="never closed"):
         parse_article("---\ntitle: x\n", Path("a.md"))

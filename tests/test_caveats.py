@@ -1,7 +1,9 @@
 """Caveats: their titles, where they sit (at the sentence they qualify) and their sources."""
 
 import pytest
-from caveats import KINDS, CaveatError, add_titles
+
+from gpt4qa.core.errors import InputError
+from gpt4qa.render.caveats import KINDS, add_titles
 
 PAGE = "正文第一句。\n\n![](images/jueJin/abc.png)\n\n"
 
@@ -22,23 +24,23 @@ def test_kinds_cover_the_issue_caveats():
 
 
 def test_unknown_kind_is_an_error():
-    with pytest.raises(CaveatError, match="docs/q03.md: unknown caveat kind 'specualtion'"):
+    with pytest.raises(InputError, match="docs/q03.md: unknown caveat kind 'specualtion'"):
         add_titles('!!! specualtion qualifies="x"\n\n    x\n', "docs/q03.md")
 
 
 def test_own_title_is_an_error():
-    with pytest.raises(CaveatError, match="sets its own title"):
+    with pytest.raises(InputError, match="sets its own title"):
         add_titles('x\n\n!!! dated "自己的标题"\n\n    x\n', "docs/q03.md")
 
 
 def test_a_caveat_names_what_it_qualifies():
-    with pytest.raises(CaveatError, match=r"^docs/q03.md:3: caveat 'opinion' names no sentence it qualifies"):
+    with pytest.raises(InputError, match=r"^docs/q03.md:3: caveat 'opinion' names no sentence it qualifies"):
         add_titles("正文。\n\n!!! opinion\n\n    x\n", "docs/q03.md")
 
 
 def test_a_caveat_whose_sentence_is_elsewhere_fails_naming_page_and_caveat():
     text = "第一段的句子。\n\n第二段的句子。\n\n!!! speculation qualifies=\"第一段\"\n\n    推测。\n"
-    with pytest.raises(CaveatError, match=r"^docs/q03.md:5: caveat 'speculation' qualifies “第一段”, which is not in the block right before it$"):
+    with pytest.raises(InputError, match=r"^docs/q03.md:5: caveat 'speculation' qualifies “第一段”, which is not in the block right before it$"):
         add_titles(text, "docs/q03.md")
 
 
@@ -56,7 +58,7 @@ def test_a_heading_can_be_what_a_caveat_qualifies():
 @pytest.mark.parametrize("kind", ["erratum", "unverified", "dated"])
 def test_corrections_and_dates_need_a_source(kind):
     text = f'正文第一句。\n\n!!! {kind} qualifies="正文第一句"\n\n    没有出处的更正。\n'
-    with pytest.raises(CaveatError, match=rf"^docs/q03.md:3: caveat '{kind}' gives no source"):
+    with pytest.raises(InputError, match=rf"^docs/q03.md:3: caveat '{kind}' gives no source"):
         add_titles(text, "docs/q03.md")
 
 

@@ -5,21 +5,27 @@ import sys
 from pathlib import Path
 
 import pytest
-from check_article import check_site, main
 
-from conftest import CARD, FIGURE, SECOND_FIGURE
+from gpt4qa.checks.article import check_site
+from gpt4qa.cli import main
+from gpt4qa.sources.bundle import Sources
+from helpers import CARD, FIGURE, SECOND_FIGURE
 
 SECOND = FIGURE.format(src="../images/jueJin/bbb222.png", **SECOND_FIGURE)
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "check_article.py"
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "docs.py"
+
+
+def sources(project) -> Sources:
+    return Sources(article_path=project.article, figures_path=project.table, parts_path=project.parts)
 
 
 def problems(project):
-    return check_site(project.site, project.article, project.table, project.parts).problems
+    return check_site(project.site, sources(project)).problems
 
 
 def test_complete_site_passes(project):
-    report = check_site(project.site, project.article, project.table, project.parts)
+    report = check_site(project.site, sources(project))
     assert report.problems == []
     assert report.summary() == "figures 2/2, sentences 9/9, numbers 7/7, links 1/1, marked 3/3"
 
@@ -123,7 +129,8 @@ def test_link_left_in_the_redirector_is_reported(project):
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(SCRIPT), "check", "article", *map(str, args)], capture_output=True,
+                          text=True)
 
 
 def cli_args(project):
@@ -140,7 +147,7 @@ def test_cli_exit_codes(project):
 
 
 def bad_input(project, capsys):
-    code = main([str(a) for a in cli_args(project)])
+    code = main(["check", "article", *(str(a) for a in cli_args(project))])
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1 and "Traceback" not in err

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import checked_page
+from helpers import checked_page
 from test_accessibility import axe_violations
 from test_publish import PAGES
 
@@ -21,8 +21,8 @@ def tip_of(tab, term: str):
     return button, tab.locator(f"#{button.get_attribute('aria-describedby')}")
 
 
-def test_a_tooltip_opens_on_hover_with_the_definition_and_esc_closes_it(page, served):
-    page.goto(served + "q06-safety/")
+def test_a_tooltip_opens_on_hover_with_the_definition_and_esc_closes_it(page, served_pages):
+    page.goto(served_pages + "q06-safety/")
     button, tip = tip_of(page, "rlhf")
     assert not tip.is_visible()
     button.hover()
@@ -32,8 +32,8 @@ def test_a_tooltip_opens_on_hover_with_the_definition_and_esc_closes_it(page, se
     tip.wait_for(state="hidden")
 
 
-def test_a_tooltip_opens_on_keyboard_focus(page, served):
-    page.goto(served + "q06-safety/")
+def test_a_tooltip_opens_on_keyboard_focus(page, served_pages):
+    page.goto(served_pages + "q06-safety/")
     button, tip = tip_of(page, "rbrm")
     page.locator("h1").click()  # start from the text, then move by keyboard only
     for _ in range(200):
@@ -47,9 +47,9 @@ def test_a_tooltip_opens_on_keyboard_focus(page, served):
     assert "零样本" in tip.inner_text()
 
 
-def test_a_tooltip_opens_on_tap_within_a_phone_screen(browser, served):
+def test_a_tooltip_opens_on_tap_within_a_phone_screen(browser, served_pages):
     with checked_page(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as tab:
-        tab.goto(served + "q08-trends/")
+        tab.goto(served_pages + "q08-trends/")
         for term in tab.locator(".gloss__term").all():
             term.scroll_into_view_if_needed()
             term.tap()
@@ -62,8 +62,8 @@ def test_a_tooltip_opens_on_tap_within_a_phone_screen(browser, served):
         assert tab.locator(".gloss__tip:visible").count() == 0
 
 
-def test_the_tooltip_check_fails_when_tooltips_never_open(page, served):
-    page.goto(served + "q06-safety/")
+def test_the_tooltip_check_fails_when_tooltips_never_open(page, served_pages):
+    page.goto(served_pages + "q06-safety/")
     page.add_style_tag(content=".md-typeset .gloss .gloss__tip { display: none !important; }")
     button, tip = tip_of(page, "rlhf")
     button.hover()
@@ -73,29 +73,29 @@ def test_the_tooltip_check_fails_when_tooltips_never_open(page, served):
         tip.wait_for(state="visible", timeout=1000)
 
 
-def test_an_open_tooltip_has_no_axe_violations(page, served):
-    page.goto(served + "q02-improvements/", wait_until="networkidle")
+def test_an_open_tooltip_has_no_axe_violations(page, served_pages):
+    page.goto(served_pages + "q02-improvements/", wait_until="networkidle")
     page.locator(".gloss__term").first.click()
     assert axe_violations(page) == []
 
 
-def test_every_glossary_term_has_an_anchor_that_lands(page, served, real_site):
-    soup = BeautifulSoup((real_site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+def test_every_glossary_term_has_an_anchor_that_lands(page, served_pages, pages_site):
+    soup = BeautifulSoup((pages_site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
     terms = [dt["id"] for dt in soup.select("dl.glossary > dt[id]")]
     assert len(terms) >= 30
     for ident in terms:
-        page.goto(served + f"glossary/#{ident}")
+        page.goto(served_pages + f"glossary/#{ident}")
         page.wait_for_function(LANDED, arg=ident)
 
 
-def test_the_notes_index_lists_every_note_and_each_link_lands_on_it(page, served, real_site):
+def test_the_notes_index_lists_every_note_and_each_link_lands_on_it(page, served_pages, pages_site):
     held = 0
     for url in PAGES:
         if url in ("notes/", "print_page/", "glossary/"):
             continue
-        held += len(BeautifulSoup((real_site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        held += len(BeautifulSoup((pages_site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
                     .select(".editor-note[id] > .admonition"))
-    page.goto(served + "notes/")
+    page.goto(served_pages + "notes/")
     links = page.eval_on_selector_all("article ol a[href*='#note-']", "links => links.map(a => a.href)")
     assert len(links) == held >= 20
     assert page.locator("article table").inner_text().count("\n") >= 5  # a row for each kind
@@ -107,26 +107,26 @@ def test_the_notes_index_lists_every_note_and_each_link_lands_on_it(page, served
 
 
 @pytest.mark.parametrize("url", ANSWERS)
-def test_related_questions_lead_to_other_answers(page, served, url):
-    page.goto(served + url)
+def test_related_questions_lead_to_other_answers(page, served_pages, url):
+    page.goto(served_pages + url)
     links = page.eval_on_selector_all(".related-questions a", "links => links.map(a => a.href)")
     assert 2 <= len(links) <= 3
     for href in links:
-        assert href != served + url
+        assert href != served_pages + url
         response = page.request.get(href)
-        assert response.ok and href.removeprefix(served) in ANSWERS
+        assert response.ok and href.removeprefix(served_pages) in ANSWERS
 
 
 @pytest.mark.parametrize("url", ANSWERS)
-def test_reading_time_shows_under_the_title(page, served, url):
-    page.goto(served + url)
+def test_reading_time_shows_under_the_title(page, served_pages, url):
+    page.goto(served_pages + url)
     note = page.locator("h1 + .reading-time")
     assert note.is_visible() and note.inner_text().startswith("阅读约 ")
 
 
-def test_a_followed_section_link_is_highlighted_for_a_moment(page, served):
-    page.goto(served + "q10-agi/")
-    page.goto(served + "q02-improvements/#steerability")  # the last section: it cannot scroll to the top
+def test_a_followed_section_link_is_highlighted_for_a_moment(page, served_pages):
+    page.goto(served_pages + "q10-agi/")
+    page.goto(served_pages + "q02-improvements/#steerability")  # the last section: it cannot scroll to the top
     page.wait_for_function(LANDED, arg="steerability")
     style = page.evaluate("(() => { const s = getComputedStyle(document.querySelector(':target'));"
                           " return [s.animationName, s.backgroundColor]; })()")
@@ -136,9 +136,9 @@ def test_a_followed_section_link_is_highlighted_for_a_moment(page, served):
                            timeout=5000)
 
 
-def test_the_highlight_stays_still_when_the_reader_asks_for_less_motion(browser, served):
+def test_the_highlight_stays_still_when_the_reader_asks_for_less_motion(browser, served_pages):
     with checked_page(browser, reduced_motion="reduce") as tab:
-        tab.goto(served + "q09-paper/#red-team")
+        tab.goto(served_pages + "q09-paper/#red-team")
         tab.wait_for_function(LANDED, arg="red-team")
         style = tab.evaluate("(() => { const s = getComputedStyle(document.querySelector(':target'));"
                              " return [s.animationName, s.outlineStyle]; })()")

@@ -12,10 +12,13 @@ import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
-from downloads import PDF_NAME
-from link_crawler import crawl
 
-from conftest import HOSTED_URL, ROOT, mkdocs_build
+from gpt4qa.core.editions import PDF
+from gpt4qa.run.crawler import crawl
+from helpers import HOSTED_URL, ROOT, mkdocs_build
+
+# Builds the real site (or a changed copy of it) itself.
+pytestmark = pytest.mark.build
 
 
 def free_port() -> int:
@@ -55,7 +58,7 @@ def test_served_site_has_no_dead_link_and_offers_no_download_it_lacks(serving):
     assert result.pages >= 12
     assert not [url for url in result.fetched if url.endswith((".pdf", ".zip"))]
     home = urllib.request.urlopen(serving).read().decode("utf-8")
-    assert PDF_NAME not in home and "下载 PDF" not in home
+    assert PDF.file not in home and "下载 PDF" not in home
 
 
 def cover(site) -> BeautifulSoup:

@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import pytest
-from figure_markup import FigureError, figure_id, render_figures
-from figure_table import Figure, Source
 from PIL import Image
+
+from gpt4qa.core.errors import InputError
+from gpt4qa.render.figures import figure_id, render_figures
+from gpt4qa.sources.figures import Figure, Source
 
 FIGURES = {"abc123": Figure(7, "abc123", "q02.md", "一张图的图注", "一张图的替代文字")}
 SOURCE = Source("某报告", "Figure 3", "https://example.org/report?a=1&b=2")
@@ -60,12 +62,12 @@ def test_other_images_are_left_alone(docs):
 
 
 def test_uncited_figure_is_an_error(docs):
-    with pytest.raises(FigureError, match="docs/q02.md: shows figure 'zzz' that the article does not cite"):
+    with pytest.raises(InputError, match="docs/q02.md: shows figure 'zzz' that the article does not cite"):
         render_figures("![](images/jueJin/zzz.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs)
 
 
 def test_figure_on_another_page_than_the_table_says(docs):
-    with pytest.raises(FigureError, match=r"docs/q03.md: shows 图 7 \(abc123\), which the table puts on q02.md"):
+    with pytest.raises(InputError, match=r"docs/q03.md: shows 图 7 \(abc123\), which the table puts on q02.md"):
         render_figures("![](images/jueJin/abc123.png)", page_src="q03.md", figures=FIGURES, docs_dir=docs)
 
 

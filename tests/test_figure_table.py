@@ -1,10 +1,11 @@
 from pathlib import Path
 
 import pytest
-from article_source import ArticleError, parse_article
-from figure_table import check_pages, load_table, match_article, parse_table
 
-from conftest import ARTICLE
+from gpt4qa.core.errors import InputError
+from gpt4qa.sources.article import parse_article
+from gpt4qa.sources.figures import check_pages, load_table, match_article, parse_table
+from helpers import ARTICLE
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "source" / "figures.yml"
 
@@ -37,15 +38,15 @@ def test_numbers_follow_table_order():
     ],
 )
 def test_bad_tables(data, message):
-    with pytest.raises(ArticleError, match=message):
+    with pytest.raises(InputError, match=message):
         parse_table(data, Path("figures.yml"))
 
 
 def test_table_must_match_the_article():
     article = parse_article(ARTICLE, Path("a.md"))
-    with pytest.raises(ArticleError, match="no entry for figure.*bbb222"):
+    with pytest.raises(InputError, match="no entry for figure.*bbb222"):
         match_article(parse_table({"figures": [entry("aaa111")]}), article)
-    with pytest.raises(ArticleError, match="does not cite: ccc"):
+    with pytest.raises(InputError, match="does not cite: ccc"):
         match_article(parse_table({"figures": [entry("aaa111"), entry("bbb222"), entry("ccc")]}), article)
 
 
@@ -59,7 +60,7 @@ def test_entry_naming_a_missing_page(tmp_path):
     (tmp_path / "index.md").write_text("x")
     figures = parse_table({"figures": [entry("a"), entry("b", page="q99.md")]})
     check_pages(figures[:1], tmp_path)
-    with pytest.raises(ArticleError, match=r"figure 2 \(b\) names page 'q99.md', which is not in"):
+    with pytest.raises(InputError, match=r"figure 2 \(b\) names page 'q99.md', which is not in"):
         check_pages(figures, tmp_path, Path("figures.yml"))
 
 

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from figure_table import load_table
 from PIL import Image, ImageDraw
-from static_server import start
 
-from conftest import checked_page, mkdocs_build
+from gpt4qa.run.server import start
+from gpt4qa.sources.figures import load_table
+from helpers import checked_page, mkdocs_build
 from test_site_build import copy_project
+
+# Builds the real site (or a changed copy of it) itself.
+pytestmark = pytest.mark.build
 
 CARD_LIMIT = 160  # px: about two lines of text, at a desktop and at a phone width
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -26,10 +29,10 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_cards_are_compact_upright_and_named(browser, served, width, scheme):
+def test_cards_are_compact_upright_and_named(browser, served_pages, width, scheme):
     with checked_page(browser, color_scheme=scheme, viewport={"width": width, "height": 900}) as page:
         for url in CARD_PAGES:
-            page.goto(served + url)
+            page.goto(served_pages + url)
             cards = page.eval_on_selector_all("figure.figure-card", """cards => cards.map(card => ({
               height: card.getBoundingClientRect().height,
               captionStyle: getComputedStyle(card.querySelector('figcaption')).fontStyle,
@@ -43,17 +46,17 @@ def test_cards_are_compact_upright_and_named(browser, served, width, scheme):
                 assert card["name"] and card["mark"] == "原图未收录", (url, card)
 
 
-def test_every_caption_is_printed_once(real_site):
+def test_every_caption_is_printed_once(pages_site):
     for figure in load_table():
         url = "" if figure.page == "index.md" else figure.page.removesuffix(".md") + "/"
-        holder = soup(real_site, url).select_one(f"#fig-{figure.number}")
+        holder = soup(pages_site, url).select_one(f"#fig-{figure.number}")
         assert holder.get_text().count(figure.caption) == 1, figure.label
 
 
-def test_cards_print_compactly_and_whole(browser, served):
+def test_cards_print_compactly_and_whole(browser, served_pages):
     with checked_page(browser) as page:
         page.emulate_media(media="print")
-        page.goto(served + "q02-improvements/")
+        page.goto(served_pages + "q02-improvements/")
         cards = page.eval_on_selector_all("figure.figure-card", """cards => cards.map(card => ({
           height: card.getBoundingClientRect().height,
           breakInside: getComputedStyle(card).breakInside,
@@ -63,8 +66,8 @@ def test_cards_print_compactly_and_whole(browser, served):
     assert all(card["height"] <= CARD_LIMIT and card["breakInside"] == "avoid" and card["visible"] for card in cards)
 
 
-def test_figure_list_lands_on_every_figure(real_site):
-    page = soup(real_site, "figures/")
+def test_figure_list_lands_on_every_figure(pages_site):
+    page = soup(pages_site, "figures/")
     rows = page.select("article table tbody tr")
     figures = load_table()
     assert len(rows) == len(figures)
@@ -73,10 +76,10 @@ def test_figure_list_lands_on_every_figure(real_site):
         assert link.get_text() == figure.label and figure.caption in row.get_text()
         target = posixpath.normpath(posixpath.join("figures", link["href"]))
         url, _, anchor = target.partition("#")
-        assert soup(real_site, url if url != "." else "").select_one(f"#{anchor}") is not None, link["href"]
+        assert soup(pages_site, url if url != "." else "").select_one(f"#{anchor}") is not None, link["href"]
     # Linked from the home page and the about page.
     for url in ("", "about/"):
-        assert soup(real_site, url).select_one('a[href$="figures/"]') is not None, url
+        assert soup(pages_site, url).select_one('a[href$="figures/"]') is not None, url
 
 
 # --- An original, dropped in under the same name, is shown in full and opens larger ----------

@@ -3,14 +3,17 @@ and the notes index's anchors."""
 
 from __future__ import annotations
 
-import glossary
 import pytest
-from article_parts import load_parts
-from article_source import ARTICLE_PATH, ArticleError
 from bs4 import BeautifulSoup
-from caveats import CaveatError, add_titles, find_caveats
-from notes_index import Note, notes_markdown
-from reading_time import add_reading_time, count_units
+
+from gpt4qa.core.errors import InputError
+from gpt4qa.core.project import ARTICLE_PATH
+from gpt4qa.render import glossary
+from gpt4qa.render.caveats import add_titles, find_caveats
+from gpt4qa.render.notes_index import Note, notes_markdown
+from gpt4qa.render.reading_time import add_reading_time, count_units
+from gpt4qa.sources import glossary as glossary_table
+from gpt4qa.sources.bundle import Sources
 
 ARTICLE = "GPT-4 用 RLHF 训练。RLHF 之后又用了 ARC 的评测，ARCH 不是术语。\n"
 TABLE = {
@@ -31,14 +34,14 @@ def table(**changes):
 
 
 def test_the_sites_glossary_has_thirty_terms_each_written_in_the_article():
-    terms = glossary.load_glossary(ARTICLE_PATH.read_text(encoding="utf-8")).terms
+    terms = glossary_table.load_glossary(ARTICLE_PATH.read_text(encoding="utf-8")).terms
     assert len(terms) >= 30
     assert len({t.id for t in terms}) == len(terms)
 
 
 def test_a_variant_the_article_never_writes_fails_naming_the_entry():
-    with pytest.raises(ArticleError, match=r"^source/glossary.yml: term 'rlhf': variant 'RLAIF' never occurs in the article$"):
-        glossary.parse_glossary(table(variants=["RLAIF"]), ARTICLE, path="source/glossary.yml")
+    with pytest.raises(InputError, match=r"^source/glossary.yml: term 'rlhf': variant 'RLAIF' never occurs in the article$"):
+        glossary_table.parse_glossary(table(variants=["RLAIF"]), ARTICLE, path="source/glossary.yml")
 
 
 @pytest.mark.parametrize("changes, message", [
@@ -50,13 +53,13 @@ def test_a_variant_the_article_never_writes_fails_naming_the_entry():
     ({"id": "RLHF"}, "id must be lower-case"),
 ])
 def test_a_broken_entry_fails_with_one_line(changes, message):
-    with pytest.raises(ArticleError, match=message) as error:
-        glossary.parse_glossary(table(**changes), ARTICLE, path="g.yml")
+    with pytest.raises(InputError, match=message) as error:
+        glossary_table.parse_glossary(table(**changes), ARTICLE, path="g.yml")
     assert "\n" not in str(error.value)
 
 
 def tooltips(html: str) -> tuple[BeautifulSoup, list[str]]:
-    result, done = glossary.add_tooltips(html, glossary.parse_glossary(table(), ARTICLE), "p")
+    result, done = glossary.add_tooltips(html, glossary_table.parse_glossary(table(), ARTICLE), "p")
     return BeautifulSoup(result, "html.parser"), done
 
 
@@ -93,7 +96,8 @@ def test_related_pages_weigh_rare_shared_terms_above_common_ones():
 
 
 def test_every_answer_has_two_or_three_related_questions():
-    companions = glossary.companions(ARTICLE_PATH.read_text(encoding="utf-8"), load_parts())
+    sources = Sources()
+    companions = glossary.companions(sources.article.text, sources.parts, sources.glossary)
     assert len(companions.related) == 10
     assert all(2 <= len(links) <= 3 for links in companions.related.values())
 
@@ -126,7 +130,7 @@ def test_each_note_is_wrapped_in_its_anchor():
 
 def test_two_notes_of_a_kind_on_one_sentence_fail():
     twice = "第一句。\n\n!!! opinion qualifies=\"第一句\"\n\n    一。\n\n!!! opinion qualifies=\"第一句\"\n\n    二。\n"
-    with pytest.raises(CaveatError, match=r"^p.md:7: caveat 'opinion' qualifies “第一句” as an earlier"):
+    with pytest.raises(InputError, match=r"^p.md:7: caveat 'opinion' qualifies “第一句” as an earlier"):
         find_caveats(twice, "p.md")
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from built_site import load_site
-from heading_rules import check_headings, faults
+from gpt4qa.checks.built_site import load_site
+from gpt4qa.checks.headings import check_headings, faults
 
 
 def page_faults(project, html: str) -> list[str]:
@@ -43,5 +43,5 @@ def test_the_page_title_keeps_the_article_s_stop(project):
     assert page_faults(project, "<h1>这波可以，说透了。</h1><p>正文。</p>") == []
 
 
-def test_real_site_headings_read_well(real_site):
-    assert check_headings(real_site) == []
+def test_real_site_headings_read_well(pages_site):
+    assert check_headings(pages_site) == []

@@ -1,9 +1,14 @@
-"""The mutation smoke test: every realistic break in scripts/mutants.py fails its check."""
+"""The mutation smoke test: every realistic break in gpt4qa/run/mutants.py fails its check."""
 
 from __future__ import annotations
 
-import mutants
 import pytest
+
+from gpt4qa.core.errors import InputError
+from gpt4qa.run import mutants
+
+# Each mutant builds a copy of the project: slow, and a build.
+pytestmark = [pytest.mark.slow, pytest.mark.build]
 
 FAST = [mutant for mutant in mutants.MUTANTS if not mutant.slow]  # the rest: make mutants
 
@@ -17,5 +22,5 @@ def test_break_is_caught(mutant):
 def test_a_mutant_whose_text_is_gone_stops_with_one_line(tmp_path):
     mutants.copy_project(tmp_path)
     stale = mutants.Mutant("stale", "docs/about.md", "这段文字不在页面里", "x", "")
-    with pytest.raises(SystemExit, match=r"^error: mutant 'stale': docs/about.md holds 0 copies"):
+    with pytest.raises(InputError, match=r"^mutant 'stale': docs/about.md holds 0 copies"):
         mutants.apply(tmp_path, stale)

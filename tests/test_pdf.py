@@ -7,18 +7,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from anchors import read_contract
-from article_source import load_article, squash
 from bs4 import BeautifulSoup
-from built_site import load_site
-from cjk_font import look_alike_readings, preferred_reading
-from figure_table import Figure
-from pdf_export import fix_cmap
 from PIL import Image
-from print_view import mend, print_view_id
 from pypdf import PdfReader
 
-from conftest import HOSTED_URL
+from gpt4qa.checks.anchors import read_contract
+from gpt4qa.checks.built_site import load_site
+from gpt4qa.core.editions import SIMPLIFIED
+from gpt4qa.export.cjk_font import look_alike_readings, preferred_reading
+from gpt4qa.export.pdf import fix_cmap
+from gpt4qa.render.print_view import mend
+from gpt4qa.sources.article import load_article, squash
+from gpt4qa.sources.figures import Figure
+from helpers import HOSTED_URL
 
 # The print CSS follows each external link with its address; that is print furniture, not text.
 PRINTED_URL = re.compile(r"（https?://[^）]*）")
@@ -126,7 +127,7 @@ def test_no_presentation_forms_or_compatibility_code_points_in_the_text_layer(te
 def test_every_caption_is_printed_at_its_figure(text):
     """Each caption twice: in the list of figures and at the figure itself (a card, until the
     original is found), never only in the list; and each card says its original is missing."""
-    from figure_table import load_table
+    from gpt4qa.sources.figures import load_table
 
     layer = squash(PRINTED_URL.sub("", squash(text)))
     figures = load_table()
@@ -162,12 +163,12 @@ def test_every_section_and_figure_is_a_named_destination(reader, real_site):
     old links are in the print view, tested below, but are not sections)."""
     from urllib.parse import quote
 
-    from anchors import SECTIONS, public_anchors
+    from gpt4qa.checks.anchors import SECTIONS, public_anchors
 
     destinations = {name.lstrip("/") for name in reader.named_destinations}
     printed = {anchor.partition("#")[0] for anchor in printed_anchors(real_site)}
     sections = [a for a in public_anchors(load_site(real_site), SECTIONS) if a.partition("#")[0] in printed]
-    wanted = {quote(print_view_id(a), safe="-_.") for a in sections}
+    wanted = {quote(SIMPLIFIED.print_id(a), safe="-_.") for a in sections}
     assert len(wanted) > 60
     assert sorted(wanted - destinations) == []
 
@@ -199,7 +200,7 @@ def test_first_page_is_not_blank(pdf, tmp_path):
 def test_print_view_has_every_public_anchor_and_its_links_land(page, served, real_site):
     page.goto(served + "print_page/")
     ids = set(page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"))
-    missing = [a for a in printed_anchors(real_site) if print_view_id(a) not in ids]
+    missing = [a for a in printed_anchors(real_site) if SIMPLIFIED.print_id(a) not in ids]
     assert missing == []
     internal = set(page.eval_on_selector_all('a[href^="#"]', "links => links.map(a => a.getAttribute('href').slice(1))"))
     assert sorted(internal - ids - {""}) == []
@@ -253,7 +254,7 @@ def test_mend_adds_a_figure_list_and_fixes_home_links():
         '<section class="print-page" id="q02"><h1 id="q02-t">第二问<a class="headerlink" href="#q02-t">¶</a></h1>'
         '<h2 id="q02-context">上下文</h2></section></section><a href="#.">首页</a><a href="#figures">图目录</a>'
     )
-    out = mend(html, (Figure(1, "a", "index.md", "图注", "替代"),))
+    out = mend(html, (Figure(1, "a", "index.md", "图注", "替代"),), SIMPLIFIED)
     assert '<a href="#index">首页</a>' in out
     assert '<a href="#print-figures">图目录</a>' in out
     assert (
@@ -273,7 +274,7 @@ def test_mend_adds_a_figure_list_and_fixes_home_links():
      ("/q02-improvements/#context-window", "q02-improvements-context-window"), ("/about/#fig-25", "fig-25")],
 )
 def test_print_view_ids(anchor, expected):
-    assert print_view_id(anchor) == expected
+    assert SIMPLIFIED.print_id(anchor) == expected
 
 
 def render_pdf(real_site, folder: Path, **env: str) -> Path:
@@ -282,12 +283,12 @@ def render_pdf(real_site, folder: Path, **env: str) -> Path:
     import shutil
     import sys
 
-    from conftest import EPOCH, ROOT
+    from helpers import EPOCH, ROOT
 
     site = folder / "site"
     shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env}
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], env=environment,
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs.py"), "pdf", str(site)], env=environment,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return site / "gpt-4-qa.pdf"
@@ -297,7 +298,7 @@ def render_pdf(real_site, folder: Path, **env: str) -> Path:
 def renders(pdf, real_site, tmp_path_factory) -> dict[str, Path]:
     """The build's PDF, the PDF rendered again with every font of this machine, and once more
     with only the project's fonts."""
-    from project_fonts import write_fontconfig
+    from gpt4qa.export.fonts import write_fontconfig
 
     folder = tmp_path_factory.mktemp("renders")
     only_ours = write_fontconfig(folder / "fontconfig")
@@ -320,7 +321,7 @@ def system_font_families() -> set[str]:
 def test_pdf_does_not_depend_on_the_other_fonts_a_machine_has(renders):
     """Outline and text layer (and every byte) are the same whether fontconfig sees every font
     installed here (CI installs DejaVu, Liberation and WenQuanYi for this) or only ours."""
-    from project_fonts import FAMILIES
+    from gpt4qa.export.fonts import FAMILIES
 
     others = system_font_families() - set(FAMILIES)
     print(f"other font families on this machine: {len(others)} ({', '.join(sorted(others)[:6])} …)")
@@ -331,10 +332,9 @@ def test_pdf_does_not_depend_on_the_other_fonts_a_machine_has(renders):
 
 
 def test_print_css_names_the_project_fonts():
-    """The print stylesheet names the faces scripts/project_fonts.py installs and nothing else."""
-    from project_fonts import FAMILIES
-
-    from conftest import ROOT
+    """The print stylesheet names the faces gpt4qa/export/fonts.py installs and nothing else."""
+    from gpt4qa.export.fonts import FAMILIES
+    from helpers import ROOT
 
     css = (ROOT / "docs" / "stylesheets" / "print.css").read_text(encoding="utf-8")
     named = set(re.findall(r'"([^"]+)"', "".join(re.findall(r"(?:--md-(?:text|code)-font|font-family):([^;]+);", css))))
@@ -376,7 +376,8 @@ body { font-family: "Noto Sans CJK SC"; }
 def test_finishing_turns_a_raw_chromium_pdf_into_one_pdfua_passes(browser, tmp_path):
     import pdf_accessibility as a11y
     import pikepdf
-    from print_view import Entry
+
+    from gpt4qa.render.print_view import Entry
 
     page = browser.new_page()
     page.set_content(SMALL_PAGE)
@@ -406,15 +407,16 @@ def test_finishing_turns_a_raw_chromium_pdf_into_one_pdfua_passes(browser, tmp_p
 def test_outline_entry_without_a_destination_stops_the_export(browser, tmp_path):
     import pdf_accessibility as a11y
     import pikepdf
-    from article_source import ArticleError
-    from print_view import Entry
+
+    from gpt4qa.core.errors import InputError
+    from gpt4qa.render.print_view import Entry
 
     page = browser.new_page()
     page.set_content(SMALL_PAGE)
     raw = tmp_path / "raw.pdf"
     page.pdf(path=str(raw), format="A4", tagged=True)
     page.close()
-    with pikepdf.open(raw) as pdf, pytest.raises(ArticleError, match="no destination for the heading '别处'"):
+    with pikepdf.open(raw) as pdf, pytest.raises(InputError, match="no destination for the heading '别处'"):
         a11y.write_outline(pdf, [Entry(0, "别处", "elsewhere")])
 
 
@@ -425,13 +427,13 @@ def test_pdf_step_names_a_missing_font_in_one_line(real_site, tmp_path):
     import shutil
     import sys
 
-    from conftest import ROOT
+    from helpers import ROOT
 
     site = tmp_path / "site"
     shutil.copytree(real_site / "print_page", site / "print_page")
     empty = tmp_path / "fonts.conf"
     empty.write_text(f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf_export.py"), str(site)], capture_output=True,
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs.py"), "pdf", str(site)], capture_output=True,
                           text=True, env={**os.environ, "FONTCONFIG_FILE": str(empty)})
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
@@ -442,12 +444,13 @@ def test_pdf_step_names_a_missing_font_in_one_line(real_site, tmp_path):
 def test_pdf_step_names_a_missing_chromium_in_one_line(real_site, tmp_path, monkeypatch, capsys):
     import shutil
 
-    import pdf_export
+    from gpt4qa.cli import main
+    from gpt4qa.run import browser
 
     site = tmp_path / "site"
     shutil.copytree(real_site / "print_page", site / "print_page")
-    monkeypatch.setattr(pdf_export, "CHROMIUM", str(tmp_path / "no-chromium"))
-    assert pdf_export.main([str(site)]) == 2
+    monkeypatch.setattr(browser, "CHROMIUM", str(tmp_path / "no-chromium"))
+    assert main(["pdf", str(site)]) == 2
     error = capsys.readouterr().err
     assert error == f"error: {tmp_path / 'no-chromium'} is missing; install the Debian package chromium\n"
 
@@ -455,7 +458,7 @@ def test_pdf_step_names_a_missing_chromium_in_one_line(real_site, tmp_path, monk
 def test_project_fontconfig_sees_only_the_project_fonts(tmp_path):
     import os
 
-    from project_fonts import FAMILIES, write_fontconfig
+    from gpt4qa.export.fonts import FAMILIES, write_fontconfig
 
     config = write_fontconfig(tmp_path)
     listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=True,
@@ -467,9 +470,9 @@ def test_project_fontconfig_sees_only_the_project_fonts(tmp_path):
 
 
 def test_missing_family_names_its_package(monkeypatch):
-    import project_fonts
-    from article_source import ArticleError
+    from gpt4qa.core.errors import MissingTool
+    from gpt4qa.export import fonts as project_fonts
 
     monkeypatch.setattr(project_fonts, "faces", lambda family: [] if family == "Noto Color Emoji" else ["x"])
-    with pytest.raises(ArticleError, match=r"^fonts missing: Noto Color Emoji; install the Debian packages fonts-noto-color-emoji$"):
+    with pytest.raises(MissingTool, match=r"^fonts missing: Noto Color Emoji; install the Debian packages fonts-noto-color-emoji$"):
         project_fonts.require_fonts()

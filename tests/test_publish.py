@@ -9,9 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from page_meta import first_sentence, robots_txt
 
-from conftest import HOSTED_URL, ROOT, mkdocs_build
+from gpt4qa.render.page_meta import first_sentence, robots_txt
+from helpers import HOSTED_URL, ROOT, mkdocs_build
+
+# Builds the real site (or a changed copy of it) itself.
+pytestmark = pytest.mark.build
 
 PAGES = ["", "q01-what-is-gpt-4/", "q02-improvements/", "q03-training/", "q04-applications/", "q05-reasoning/",
          "q06-safety/", "q07-engineers/", "q08-trends/", "q09-paper/", "q10-agi/", "about/", "glossary/", "notes/",
@@ -23,8 +26,8 @@ def head(site: Path, url: str) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("url", PAGES[:-1])
-def test_every_page_has_description_canonical_and_previews(real_site, url):
-    page = head(real_site, url)
+def test_every_page_has_description_canonical_and_previews(pages_site, url):
+    page = head(pages_site, url)
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description and description[-1] in "。！？：", description
     assert page.find("link", rel="canonical")["href"].endswith("/" + url)
@@ -34,35 +37,35 @@ def test_every_page_has_description_canonical_and_previews(real_site, url):
     assert page.html["lang"] == "zh"
 
 
-def test_answer_description_is_its_first_sentence(real_site):
-    page = head(real_site, "q01-what-is-gpt-4/")
+def test_answer_description_is_its_first_sentence(pages_site):
+    page = head(pages_site, "q01-what-is-gpt-4/")
     assert page.find("meta", attrs={"name": "description"})["content"] == (
         "GPT-4（Generative Pre-trained Transformer 4）是 OpenAI 发布的最新 GPT 系列模型。"
     )
 
 
-def test_sitemap_robots_and_chinese_404(real_site):
-    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_robots_and_chinese_404(pages_site):
+    sitemap = (pages_site / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<loc>") >= 12
-    assert "Sitemap: " in (real_site / "robots.txt").read_text(encoding="utf-8")
-    missing = BeautifulSoup((real_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Sitemap: " in (pages_site / "robots.txt").read_text(encoding="utf-8")
+    missing = BeautifulSoup((pages_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert "页面不存在" in missing.get_text() and "返回首页" in missing.get_text()
 
 
 def test_first_sentence_skips_editorial_parts():
     html = '<h1>标题</h1><div class="admonition"><p>编者注。</p></div><figure><figcaption>图。</figcaption></figure><p>第一句。第二句。</p>'
-    assert first_sentence(html) == "第一句。"
-    assert first_sentence("<p>" + "长" * 300 + "</p>").endswith("…")
+    assert first_sentence(BeautifulSoup(html, "html.parser")) == "第一句。"
+    assert first_sentence(BeautifulSoup("<p>" + "长" * 300 + "</p>", "html.parser")).endswith("…")
 
 
 def test_robots_names_the_sitemap():
     assert robots_txt("https://u.github.io/repo/").endswith("Sitemap: https://u.github.io/repo/sitemap.xml\n")
 
 
-def record_foreign_requests(browser, served: str, visit) -> list[str]:
+def record_foreign_requests(browser, served_pages: str, visit) -> list[str]:
     """Run `visit(page)` and return every request for another host than the site's.
     Such requests are aborted, so the test itself never sends traffic off this machine."""
-    host = urlsplit(served).netloc
+    host = urlsplit(served_pages).netloc
     context = browser.new_context()
     foreign: list[str] = []
 
@@ -81,29 +84,29 @@ def record_foreign_requests(browser, served: str, visit) -> list[str]:
     return foreign
 
 
-def test_no_request_leaves_the_site(browser, served):
+def test_no_request_leaves_the_site(browser, served_pages):
     """Every page, opened in Chromium, asks only the site's own host for anything."""
 
     def visit(page):
         for url in PAGES:
-            page.goto(served + url, wait_until="networkidle")
-        page.goto(served)
+            page.goto(served_pages + url, wait_until="networkidle")
+        page.goto(served_pages)
         page.locator("input.md-search__input").click()  # the search worker and its index
         page.keyboard.type("参数量")
         page.keyboard.press("End")  # Chinese arrives by insertText: commit it as an IME would
         page.wait_for_selector(".md-search-result__item")
 
-    assert record_foreign_requests(browser, served, visit) == []
+    assert record_foreign_requests(browser, served_pages, visit) == []
 
 
-def test_a_third_party_request_is_caught(browser, served):
+def test_a_third_party_request_is_caught(browser, served_pages):
     def visit(page):
-        page.goto(served)
+        page.goto(served_pages)
         # Aborted by the guard: the request has failed once the guard has recorded it.
         with page.expect_event("requestfailed", lambda request: request.url == "https://fonts.example.invalid/f.png"):
             page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"https://fonts.example.invalid/f.png\">')")
 
-    assert record_foreign_requests(browser, served, visit) == ["https://fonts.example.invalid/f.png"]
+    assert record_foreign_requests(browser, served_pages, visit) == ["https://fonts.example.invalid/f.png"]
 
 
 def test_two_builds_are_byte_identical(tmp_path):

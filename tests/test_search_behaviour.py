@@ -1,4 +1,4 @@
-"""Each search behaviour the README promises, on a small fixture site built for it, so each test
+"""Each search behaviour the README promises, on a small fixture site pages_built for it, so each test
 fails when its behaviour goes: every piece of a query required first, pages holding the reader's
 words verbatim ranked above pages holding them apart, and any piece enough when none has all."""
 
@@ -8,11 +8,15 @@ import shutil
 import textwrap
 
 import pytest
-from search_data import write_data
-from search_driver import SearchBox, page_key
-from static_server import start
 
-from conftest import ROOT, checked_page, mkdocs_build
+from gpt4qa.run.search_driver import SearchBox, page_key
+from gpt4qa.run.server import start
+from gpt4qa.search.data import write_data
+from gpt4qa.sources.bundle import Sources
+from helpers import ROOT, checked_page, mkdocs_build
+
+# Builds the real site (or a changed copy of it) itself.
+pytestmark = pytest.mark.build
 
 PAGES = {
     "index.md": "# 首页\n\n测验站点。\n",
@@ -47,7 +51,7 @@ CONFIG = textwrap.dedent(
 
 @pytest.fixture(scope="module")
 def fixture_search(browser, tmp_path_factory):
-    """The fixture site, built with the project's search wrapper and separator, and a search box."""
+    """The fixture site, pages_built with the project's search wrapper and separator, and a search box."""
     import yaml
 
     root = tmp_path_factory.mktemp("search-site")
@@ -66,7 +70,7 @@ def fixture_search(browser, tmp_path_factory):
     assert yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"][0]["search"]["separator"] == separator
     result = mkdocs_build(root, root / "site")
     assert result.returncode == 0, result.stderr
-    write_data(root / "site")  # what the project's build hook writes after every build
+    write_data(root / "site", Sources().vocabulary)  # what the project's build hook writes after every build
     server = start(root / "site", "/")
     with checked_page(browser) as page:
         yield SearchBox(page, f"http://127.0.0.1:{server.server_address[1]}/")

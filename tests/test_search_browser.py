@@ -6,9 +6,9 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from search_driver import QUERY_SETS, SearchBox, first_is_expected, page_key, read_queries
 
-from conftest import checked_page
+from gpt4qa.run.search_driver import QUERY_SETS, SearchBox, first_is_expected, page_key, read_queries
+from helpers import checked_page
 
 QUERIES = read_queries()
 TRADITIONAL = read_queries(QUERY_SETS["Traditional"])
@@ -17,10 +17,10 @@ NOTHING = ["量子计算机", "今天天气", "红烧肉的做法"]  # nothing t
 
 
 @pytest.fixture(scope="module")
-def search(browser, served):
-    """One search box for the whole module: the index is built once, as for a reader."""
+def search(browser, served_pages):
+    """One search box for the whole module: the index is pages_built once, as for a reader."""
     with checked_page(browser) as tab:
-        yield SearchBox(tab, served)
+        yield SearchBox(tab, served_pages)
 
 
 def test_query_table_covers_every_answer():
@@ -37,7 +37,7 @@ def test_answer_page_comes_first(search, query):
 
 def test_whole_questions_find_their_answer_first(search):
     """Questions typed whole: at least 4 in 5 answered by the first result (the benchmark,
-    scripts/bench_search.py, reports the figure beside plain Material's and Pagefind's)."""
+    docs.py bench search, reports the figure beside plain Material's and Pagefind's)."""
     misses = []
     for query in QUESTIONS:
         pages = [page_key(href, search.base) for href in search.results(query.text)]
@@ -82,11 +82,11 @@ def test_suggestion_completes_the_word_being_typed(search):
     assert suggestion == "上下文窗口"
 
 
-def test_share_url_opens_search_with_results(page, served):
-    page.goto(served + "?q=" + "参数量")
+def test_share_url_opens_search_with_results(page, served_pages):
+    page.goto(served_pages + "?q=" + "参数量")
     page.wait_for_selector(".md-search-result__item")
     first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
-    assert page_key(first, served) == "q03"
+    assert page_key(first, served_pages) == "q03"
 
 
 @pytest.mark.parametrize(
@@ -114,10 +114,10 @@ def test_highlights_follow_the_article_s_words_not_the_reader_s(search):
     assert "手绘" in parse_qs(urlsplit(link).query)["h"][0]
 
 
-def test_share_url_of_a_traditional_question_gives_the_same_answer(page, served):
+def test_share_url_of_a_traditional_question_gives_the_same_answer(page, served_pages):
     from urllib.parse import quote
 
-    page.goto(served + "?q=" + quote("GPT-4 的參數有多少"))
+    page.goto(served_pages + "?q=" + quote("GPT-4 的參數有多少"))
     page.wait_for_selector(".md-search-result__item")
     first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
-    assert page_key(first, served) == "q03"
+    assert page_key(first, served_pages) == "q03"

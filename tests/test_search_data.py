@@ -5,18 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from article_source import ArticleError
-from search_data import Vocabulary, check_targets, conversions, convert, data_script, load_vocabulary
+
+from gpt4qa.core.errors import InputError
+from gpt4qa.core.project import ARTICLE_PATH
+from gpt4qa.search.data import conversions, convert, data_script
+from gpt4qa.sources.vocabulary import Vocabulary, check_targets, load_vocabulary
 
 
 def test_every_reader_word_leads_to_a_word_of_the_article():
-    check_targets(load_vocabulary())
+    check_targets(load_vocabulary(), ARTICLE_PATH.read_text(encoding="utf-8"))
 
 
 def test_a_target_the_article_never_uses_is_named(tmp_path):
     bad = Vocabulary({"图片": "图像", "飞船": "宇宙飞船"}, ("吗",))
-    with pytest.raises(ArticleError, match="synonym 飞船 → 宇宙飞船: the article never uses '宇宙飞船'"):
-        check_targets(bad)
+    with pytest.raises(InputError, match="synonym 飞船 → 宇宙飞船: the article never uses '宇宙飞船'"):
+        check_targets(bad, ARTICLE_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("text, message", [
@@ -28,7 +31,7 @@ def test_a_target_the_article_never_uses_is_named(tmp_path):
 def test_bad_vocabulary_files(tmp_path, text, message):
     path = tmp_path / "vocabulary.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ArticleError, match=message):
+    with pytest.raises(InputError, match=message):
         load_vocabulary(path)
 
 

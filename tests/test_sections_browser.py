@@ -1,7 +1,8 @@
 """In Chromium: a linked section lands below the sticky header, and 复制链接 copies its URL."""
 
 import pytest
-from anchors import read_contract
+
+from gpt4qa.checks.anchors import read_contract
 
 SECTIONS = [a for a in read_contract() if "#" in a and "#fig-" not in a]
 # The browser has scrolled to the target once it is :target and two frames have been drawn.
@@ -16,9 +17,9 @@ def test_at_least_three_pages_have_sections():
 
 
 @pytest.mark.parametrize("url", PAGES_WITH_SECTIONS)
-def test_every_section_lands_below_the_header(page, served, url):
+def test_every_section_lands_below_the_header(page, served_pages, url):
     for anchor in [a for a in SECTIONS if a.startswith(url + "#")]:
-        page.goto(served + anchor.lstrip("/"))
+        page.goto(served_pages + anchor.lstrip("/"))
         ident = anchor.split("#")[1]
         page.wait_for_function(LANDED, arg=ident)
         header = page.locator(".md-header").bounding_box()
@@ -30,21 +31,21 @@ def test_every_section_lands_below_the_header(page, served, url):
         assert at_bottom or heading["y"] <= header_bottom + 60, f"{anchor} lands {heading['y'] - header_bottom}px low"
 
 
-def test_landing_check_fails_without_the_scroll_margin(page, served):
-    page.goto(served + "q02-improvements/")
+def test_landing_check_fails_without_the_scroll_margin(page, served_pages):
+    page.goto(served_pages + "q02-improvements/")
     page.add_style_tag(content=".md-typeset :target { scroll-margin-top: 0 !important; }")
-    page.goto(served + "q02-improvements/#evals")
+    page.goto(served_pages + "q02-improvements/#evals")
     page.wait_for_function(LANDED, arg="evals")
     header = page.locator(".md-header").bounding_box()
     heading = page.locator("#evals").bounding_box()
     assert heading["y"] < header["y"] + header["height"]  # hidden under the sticky header
 
 
-def test_copy_link_by_keyboard_copies_and_announces(browser, served):
+def test_copy_link_by_keyboard_copies_and_announces(browser, served_pages):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.split("/gpt")[0])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_pages.split("/gpt")[0])
     tab = context.new_page()
-    tab.goto(served + "q02-improvements/")
+    tab.goto(served_pages + "q02-improvements/")
     button = tab.locator("#context-window .copy-link")
     assert button.get_attribute("aria-label") == "复制本节链接：2） 支持更长的上下文窗口"
     button.focus()
@@ -52,7 +53,7 @@ def test_copy_link_by_keyboard_copies_and_announces(browser, served):
     # Visible on keyboard focus (after the fade-in transition).
     tab.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
     tab.keyboard.press("Enter")
-    expected = served + "q02-improvements/#context-window"
+    expected = served_pages + "q02-improvements/#context-window"
     tab.wait_for_function("document.getElementById('copy-link-status')?.textContent.length > 0")
     assert tab.evaluate("navigator.clipboard.readText()") == expected
     assert button.inner_text() == "已复制"
@@ -61,9 +62,9 @@ def test_copy_link_by_keyboard_copies_and_announces(browser, served):
     context.close()
 
 
-def test_every_section_heading_has_a_permalink_and_copy_control(page, served):
+def test_every_section_heading_has_a_permalink_and_copy_control(page, served_pages):
     for url in PAGES_WITH_SECTIONS:
-        page.goto(served + url.lstrip("/"))
+        page.goto(served_pages + url.lstrip("/"))
         headings = page.locator("article h2[id]")
         assert headings.count() > 0
         assert page.locator("article h2[id] > .headerlink").count() == headings.count()

@@ -7,18 +7,21 @@ import re
 from pathlib import Path
 
 import pytest
-from article_source import squash
 from bs4 import BeautifulSoup
-from check_article import check_site
 
-from conftest import ROOT, mkdocs_build
+from gpt4qa.checks.article import check_site
+from gpt4qa.sources.article import squash
+from helpers import ROOT, mkdocs_build
+
+# Builds the real site (or a changed copy of it) itself.
+pytestmark = pytest.mark.build
 
 QUESTION_PAGES = sorted(p.stem for p in (ROOT / "docs").glob("q[0-9][0-9]*.md"))
 
 
 @pytest.fixture(scope="module")
-def site(built) -> Path:
-    folder, log = built
+def site(pages_built) -> Path:
+    folder, log = pages_built
     assert "article check: figures 25/25" in log
     assert "Building prefix dict" not in log  # jieba's chatter is silenced
     return folder
@@ -103,7 +106,7 @@ def test_no_third_party_fonts_and_relative_images(site):
 
 def copy_project(target: Path) -> Path:
     """What a page build reads: pages, templates, hooks, tables, config and the anchor contract."""
-    from mutants import copy_project as copy_sources
+    from gpt4qa.run.mutants import copy_project as copy_sources
 
     copy_sources(target)
     return target

@@ -1,16 +1,17 @@
 """Hosted under a sub-path: crawl the real site served at /gpt-4-qa/ with zero broken links."""
 
 import pytest
-from downloads import OFFLINE_ZIP, PDF_NAME
-from link_crawler import crawl
-from static_server import start
+
+from gpt4qa.core.editions import OFFLINE, PDF
+from gpt4qa.run.crawler import crawl
+from gpt4qa.run.server import start
 
 
 def test_real_site_under_a_prefix_has_nothing_broken(served):
-    """make build's output (scripts/build_site.py), downloads included."""
+    """make build's output (docs.py build), downloads included."""
     result = crawl(served)
     assert result.broken == []
-    assert {served + PDF_NAME, served + OFFLINE_ZIP} <= result.fetched
+    assert {served + PDF.file, served + OFFLINE.file} <= result.fetched
     assert result.pages >= 12  # home, ten answers, about (and the 404 page is not linked)
     assert result.anchors > 50
 

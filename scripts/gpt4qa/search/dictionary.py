@@ -20,6 +20,10 @@ from pathlib import Path
 
 from backrefs import bre
 
+from gpt4qa.core.project import SEARCH_DICTIONARY
+
+# The file `docs.py search dictionary --write` writes, and mkdocs.yml names.
+DICTIONARY = SEARCH_DICTIONARY
 ENV = "SEARCH_JIEBA_DICT"  # mkdocs.yml reads the dictionary's path from here, if set
 # Never inside a run of Han characters, the only text Material hands to jieba.
 BALANCE_WORD = "frequency-of-words-left-out"
