@@ -31,8 +31,9 @@ def free_port() -> int:
 def serving():
     """make serve's command on a free port, until its first build answers."""
     port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    command = [sys.executable, str(ROOT / "scripts" / "docs.py"), "serve", "--no-livereload", "--dev-addr",
+               f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120

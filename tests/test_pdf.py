@@ -163,11 +163,11 @@ def test_every_section_and_figure_is_a_named_destination(reader, real_site):
     old links are in the print view, tested below, but are not sections)."""
     from urllib.parse import quote
 
-    from gpt4qa.checks.anchors import SECTIONS, public_anchors
+    from gpt4qa.checks.anchors import is_section, public_anchors
 
     destinations = {name.lstrip("/") for name in reader.named_destinations}
     printed = {anchor.partition("#")[0] for anchor in printed_anchors(real_site)}
-    sections = [a for a in public_anchors(load_site(real_site), SECTIONS) if a.partition("#")[0] in printed]
+    sections = [a for a in public_anchors(load_site(real_site), is_section) if a.partition("#")[0] in printed]
     wanted = {quote(SIMPLIFIED.print_id(a), safe="-_.") for a in sections}
     assert len(wanted) > 60
     assert sorted(wanted - destinations) == []
@@ -374,9 +374,9 @@ body { font-family: "Noto Sans CJK SC"; }
 
 
 def test_finishing_turns_a_raw_chromium_pdf_into_one_pdfua_passes(browser, tmp_path):
-    import pdf_accessibility as a11y
     import pikepdf
 
+    from gpt4qa.export import pdf_accessibility as a11y
     from gpt4qa.render.print_view import Entry
 
     page = browser.new_page()
@@ -405,10 +405,10 @@ def test_finishing_turns_a_raw_chromium_pdf_into_one_pdfua_passes(browser, tmp_p
 
 
 def test_outline_entry_without_a_destination_stops_the_export(browser, tmp_path):
-    import pdf_accessibility as a11y
     import pikepdf
 
     from gpt4qa.core.errors import InputError
+    from gpt4qa.export import pdf_accessibility as a11y
     from gpt4qa.render.print_view import Entry
 
     page = browser.new_page()

@@ -20,7 +20,7 @@ from gpt4qa.core.editions import PDF
 from gpt4qa.core.errors import ExitCode, InputError, MissingTool
 from gpt4qa.core.project import ROOT
 
-BENCHMARKS = ("build", "figures", "lighthouse", "page-weight", "pdf", "search")
+BENCHMARKS = ("build", "figures", "lighthouse", "page-weight", "pdf", "search", "serve")
 
 
 def _report(problems: list[str], summary: str) -> ExitCode:
@@ -79,7 +79,7 @@ def cmd_build(args: argparse.Namespace) -> ExitCode:
 def cmd_serve(args: argparse.Namespace) -> ExitCode:
     from gpt4qa.run import mkdocs
 
-    return ExitCode.OK if mkdocs.serve(args.dev_addr) == 0 else ExitCode.PROBLEMS
+    return ExitCode.OK if mkdocs.serve(args.dev_addr, livereload=args.livereload) == 0 else ExitCode.PROBLEMS
 
 
 # --- checking ------------------------------------------------------------------------------------
@@ -98,6 +98,13 @@ def cmd_check_headings(args: argparse.Namespace) -> ExitCode:
 
     found = check_headings(args.site)
     return _report(found, f"headings: {len(found)} faults")
+
+
+def cmd_check_layers(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.checks.layers import violations
+
+    found = violations(Path(__file__).resolve().parent)
+    return _report(found, f"layers: {len(found)} imports that break a rule")
 
 
 def cmd_anchors(args: argparse.Namespace) -> ExitCode:
@@ -128,6 +135,7 @@ def cmd_check(args: argparse.Namespace) -> ExitCode:
         steps = [
             ("lint", lambda: subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", "scripts", "tests"],
                                             cwd=ROOT).returncode),
+            ("import rules", lambda: guarded(cmd_check_layers, built)),
             ("page build (article check, anchor contract, headings)",
              lambda: mkdocs.build(site, quiet=True, capture=False).returncode),
             ("article check", lambda: guarded(cmd_check_article, built)),
@@ -259,6 +267,7 @@ def parser() -> argparse.ArgumentParser:
     command("offline", cmd_offline, "the offline copy (a zip that works from disk) of a built site", site=True)
     serve = command("serve", cmd_serve, "serve the pages with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--no-livereload", dest="livereload", action="store_false")
 
     check = command("check", cmd_check, "every check that needs no browser, on a page build of its own")
     checks = check.add_subparsers(dest="what", metavar="CHECK")
@@ -270,6 +279,8 @@ def parser() -> argparse.ArgumentParser:
     article.add_argument("--article", type=Path, default=ARTICLE_PATH)
     article.add_argument("--figures", type=Path, default=FIGURES_PATH)
     article.add_argument("--parts", type=Path, default=PARTS_PATH)
+    layers = checks.add_parser("layers", help="the package's import rules")
+    layers.set_defaults(run=cmd_check_layers)
     headings = checks.add_parser("headings", help="the heading rules on a built site")
     headings.set_defaults(run=cmd_check_headings)
     headings.add_argument("site", type=Path)

@@ -23,7 +23,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from gpt4qa.bench.plain import ROOT, pdf_command
-from gpt4qa.core.editions import PDF
+from gpt4qa.core.editions import PDF, SIMPLIFIED
 from gpt4qa.export.fonts import FAMILIES, write_fontconfig
 
 PDF_NAME = PDF.file
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    if not (args.site / "print_page" / "index.html").is_file():
+    if not (args.site / SIMPLIFIED.print_view / "index.html").is_file():
         print(f"error: {args.site}: no print view; run make build first", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:

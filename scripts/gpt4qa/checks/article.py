@@ -70,7 +70,7 @@ def _figure_fault(page: SitePage, holder: Tag, figure: Figure, site_dir: Path, e
     original = site_dir / edition.prefix / figure.image_path
     img = holder.find("img", src=True)
     if img is None:
-        mark = holder.select_one('[role="img"][aria-label]')
+        mark = holder.find(attrs={"role": "img", "aria-label": True})
         if mark is None or is_generic_alt(mark["aria-label"]):
             return f"{where}: a card without alternative text"
         if original.is_file():
@@ -88,7 +88,7 @@ def _shown_figures(article: Article, pages: list[SitePage], by_id: dict[str, Fig
     article's image folder (which must sit in one)."""
     uses: dict[str, list[tuple[SitePage, Tag]]] = defaultdict(list)
     for page in pages:
-        for holder in page.content.select("figure[data-figure-id]"):
+        for holder in page.content.find_all("figure", attrs={"data-figure-id": True}):
             ident = holder["data-figure-id"]
             if ident not in by_id:
                 raise InputError(f"{page.path}: shows figure '{ident}' that {article.path} does not cite")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import posixpath
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from gpt4qa.core.editions import EDITIONS, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.markup import EDITORIAL, HIDDEN
+from gpt4qa.core.text import text_outside
 from gpt4qa.sources.article import squash
 
 
@@ -30,10 +31,7 @@ class SitePage:
 
     def author_text(self) -> str:
         """The page's visible text without editorial parts, whitespace removed."""
-        content = copy.copy(self.content)
-        for element in content.select(f"{EDITORIAL}, {HIDDEN}"):
-            element.decompose()
-        return squash(content.get_text())
+        return squash(text_outside(self.content, EDITORIAL | HIDDEN))
 
     def hrefs(self) -> set[str]:
         return {a["href"] for a in self.content.find_all("a", href=True)}
@@ -45,10 +43,42 @@ class SitePage:
 
 def visible_text(element: Tag) -> str:
     """An element's text as a reader sees it without asking for more: hidden parts left out."""
-    shown = copy.copy(element)
-    for hidden in shown.select(HIDDEN):
-        hidden.decompose()
-    return shown.get_text()
+    return text_outside(element, HIDDEN)
+
+
+# A page's content is its article; the rest of a page is the theme's navigation.
+CONTENT_CLASS = "md-content__inner"
+_ARTICLE_OPEN = '<article class="md-content__inner'
+_ARTICLE_TAG = re.compile(r"<(/?)article\b")
+
+
+def _article_html(html: str) -> str | None:
+    """The markup of a page's article (nested articles included), or None when it has none."""
+    start = html.find(_ARTICLE_OPEN)
+    if start < 0:
+        return None
+    depth = 0
+    for tag in _ARTICLE_TAG.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start:html.index(">", tag.end()) + 1]
+    return None
+
+
+def _parse(html: str) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        # lxml: the same tree as html.parser for MkDocs' output, several times faster.
+        return BeautifulSoup(html, "lxml")
+
+
+def page_content(html: str) -> Tag | None:
+    """A page's article, parsed on its own (a page without one has none: never the whole body,
+    whose navigation repeats every page's title)."""
+    fragment = _article_html(html)
+    if fragment is None:
+        return None
+    return _parse(fragment).find("article", class_=CONTENT_CLASS)
 
 
 def load_site(site_dir: Path, edition: Edition = SIMPLIFIED, *, compilations: bool = False) -> list[SitePage]:
@@ -64,18 +94,14 @@ def load_site(site_dir: Path, edition: Edition = SIMPLIFIED, *, compilations: bo
             continue
         if edition.is_compilation(url) and not compilations:
             continue
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-            # lxml: the same tree as html.parser for MkDocs' output, several times faster.
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        # A page's content is its article; a page without one has none (never the whole body,
-        # whose navigation repeats every page's title).
-        content = soup.select_one("article.md-content__inner") or BeautifulSoup("", "lxml")
-        page = SitePage(url, path, content)
-        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+        html = path.read_text(encoding="utf-8")
+        content = page_content(html)
+        page = SitePage(url, path, content if content is not None else _parse(""))
+        # A page without an article may be a moved page's stub, which sends readers on.
+        refresh = _parse(html).find("meta", attrs={"http-equiv": "refresh"}) if content is None else None
         if refresh and "url=" in refresh.get("content", ""):
             target = page.resolve(refresh["content"].split("url=", 1)[1].strip())
-            page = SitePage(page.url, path, content, "" if target == "." else target.rstrip("/") + "/")
+            page = SitePage(page.url, path, page.content, "" if target == "." else target.rstrip("/") + "/")
         pages.append(page)
     if not pages:
         raise InputError(f"{site_dir}: no HTML pages in the site folder")

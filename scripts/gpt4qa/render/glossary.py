@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from gpt4qa.core.editions import Edition
 from gpt4qa.core.markup import NO_TOOLTIP
+from gpt4qa.core.text import ids_of
 from gpt4qa.render.page_meta import generated_page_head
 from gpt4qa.sources.glossary import Glossary, Term
 
@@ -55,9 +56,6 @@ def _escape(text: str) -> str:
 
 # --- tooltips -------------------------------------------------------------------------------------
 
-def _skipped(node: NavigableString) -> bool:
-    return any(parent.name and parent.css.match(NO_TOOLTIP) for parent in node.parents if isinstance(parent, Tag)
-               and parent.name not in ("[document]",))
 
 
 def _tooltip(soup: BeautifulSoup, term: Term, text: str, tip_id: str) -> Tag:
@@ -76,9 +74,10 @@ def tooltips_in(soup: BeautifulSoup, glossary: Glossary, page_key: str) -> list[
     """Make each term's first occurrence in the author's text a tooltip, in place; return the ids
     of the terms that got one, in page order."""
     pattern, term_of = glossary.matcher
+    skipped = ids_of(soup, NO_TOOLTIP)  # found once, looked up per text
     done: list[str] = []
     for node in list(soup.find_all(string=True)):
-        if type(node) is not NavigableString or _skipped(node):
+        if type(node) is not NavigableString or any(id(parent) in skipped for parent in node.parents):
             continue
         text, pieces, at = str(node), [], 0
         for match in pattern.finditer(text):

@@ -8,28 +8,28 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from gpt4qa.core.markup import NOT_DESCRIPTION
+from gpt4qa.core.text import ids_of
 
 _SENTENCE = re.compile(r"^.+?[。！？!?]")
 MAX_DESCRIPTION = 160
 
 
-def _described(paragraph: Tag) -> str:
+def _described(paragraph: Tag, skipped: set[int]) -> str:
     """A paragraph's text without the parts that do not describe the answer ('' if it is one)."""
-    if paragraph.css.match(NOT_DESCRIPTION) or any(
-        parent.css.match(NOT_DESCRIPTION) for parent in paragraph.parents if parent.name != "[document]"
-    ):
+    if id(paragraph) in skipped or any(id(parent) in skipped for parent in paragraph.parents):
         return ""
-    if paragraph.select_one(NOT_DESCRIPTION) is not None:
+    if any(id(element) in skipped for element in paragraph.descendants):
         paragraph = copy.copy(paragraph)
-        for element in paragraph.select(NOT_DESCRIPTION):
+        for element in paragraph.find_all(NOT_DESCRIPTION):
             element.decompose()
     return " ".join(paragraph.get_text(" ", strip=True).split())
 
 
 def first_sentence(soup: BeautifulSoup) -> str:
     """The first sentence of the page's first paragraph of text, as the description."""
+    skipped = ids_of(soup, NOT_DESCRIPTION)
     for paragraph in soup.find_all("p"):
-        text = _described(paragraph)
+        text = _described(paragraph, skipped)
         if text:
             match = _SENTENCE.match(text)
             sentence = match.group(0) if match else text

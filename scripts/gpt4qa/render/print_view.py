@@ -19,7 +19,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from gpt4qa.core.editions import HOME_KEY, Edition
-from gpt4qa.core.markup import PERMALINKS
+from gpt4qa.core.markup import PERMALINKS, is_note_or_term
 from gpt4qa.render import figure_list as site_figure_list
 from gpt4qa.sources.figures import Figure
 
@@ -53,7 +53,7 @@ class Entry:
 
 def heading_text(heading: Tag) -> str:
     copy = BeautifulSoup(str(heading), "html.parser")
-    for link in copy.select(PERMALINKS):
+    for link in copy.find_all(PERMALINKS):
         link.decompose()
     return copy.get_text(" ", strip=True)
 
@@ -63,7 +63,7 @@ def outline(soup: BeautifulSoup) -> list[Entry]:
     order; the list of figures first, as it is printed first. One source for the printed
     contents and the PDF's bookmarks."""
     entries = [Entry(0, FIGURE_LIST_TITLE, FIGURE_LIST_ID)]
-    for page in soup.select("section.print-page[id]"):
+    for page in soup.find_all("section", class_="print-page", id=True):
         title = page.find("h1")
         if title is None or "print-view-list" in page.get("class", []):
             continue
@@ -72,7 +72,7 @@ def outline(soup: BeautifulSoup) -> list[Entry]:
         # Only the page's own sections: a nav section ("十问十答") holds whole pages.
         entries += [
             Entry(depth + 1, heading_text(h), h["id"])
-            for h in page.select("h2[id]")
+            for h in page.find_all("h2", id=True)
             if h.find_parent("section", class_="print-page") is page
         ]
     return entries
@@ -119,35 +119,36 @@ def figure_list(soup: BeautifulSoup, figures: tuple[Figure, ...]) -> Tag:
 
 
 # Ids mkdocs-print-site-plugin leaves as they are (it prefixes only headings, list items and
-# footnote marks with their page) although links to them are rewritten to the prefixed form.
-UNPREFIXED = ".editor-note[id], dl.glossary > dt[id]"
+# footnote marks with their page) although links to them are rewritten to the prefixed form:
+# the editor's notes and the glossary's terms.
+UNPREFIXED = is_note_or_term
 
 
 def prefix_ids(soup: BeautifulSoup) -> None:
     """Give the editor's notes and glossary terms their page's prefix, as the plugin does headings."""
-    for page in soup.select("section.print-page[id]"):
-        for element in page.select(UNPREFIXED):
+    for page in soup.find_all("section", class_="print-page", id=True):
+        for element in page.find_all(UNPREFIXED):
             if element.find_parent("section", class_="print-page") is page:
                 element["id"] = f"{page['id']}-{element['id']}"
 
 
 def mend(html: str, figures: tuple[Figure, ...], edition: Edition) -> str:
     soup = BeautifulSoup(html, "lxml")
-    if soup.select_one("#print-toc") is None:  # not mended yet
+    if soup.find(id="print-toc") is None:  # not mended yet
         prefix_ids(soup)
-    for link in soup.select('a[href="#."]'):
+    for link in soup.find_all("a", href="#."):
         link["href"] = f"#{HOME_KEY}"
     # The site's list of figures is not printed; the print view has its own.
     site_list = edition.print_id("/" + edition.url(site_figure_list.PAGE_SRC))
-    for link in soup.select(f'a[href="#{site_list}"]'):
+    for link in soup.find_all("a", href=f"#{site_list}"):
         link["href"] = f"#{FIGURE_LIST_ID}"
-    config = soup.select_one("script#__config")
+    config = soup.find("script", id="__config")
     if config is not None and config.string:
         settings = json.loads(config.string)
         settings["base"] = ".."  # print_page/ is one folder below the site root
         config.string = json.dumps(settings, ensure_ascii=False)
-    cover = soup.select_one("#print-site-cover-page")
-    if cover is not None and soup.select_one("#print-toc") is None:
+    cover = soup.find(id="print-site-cover-page")
+    if cover is not None and soup.find(id="print-toc") is None:
         cover.insert_after(contents(soup), figure_list(soup, figures))
     return str(soup)
 

@@ -7,13 +7,13 @@ page: 300 characters a minute, slower than light reading, as this is technical t
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 
 from bs4 import BeautifulSoup
 
 from gpt4qa.core.markup import UNREAD
+from gpt4qa.core.text import text_outside
 
 CHARACTERS_PER_MINUTE = 300
 _UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*")
@@ -29,10 +29,7 @@ def minutes(units: int) -> int:
 
 def reading_time_in(soup: BeautifulSoup) -> int:
     """Put the page's reading time under its title, in place; return the count it rests on."""
-    counted = copy.copy(soup)
-    for element in counted.select(UNREAD):
-        element.decompose()
-    units = count_units(counted.get_text(" "))
+    units = count_units(text_outside(soup, UNREAD, " "))
     title = soup.find("h1")
     if title is None:
         return units

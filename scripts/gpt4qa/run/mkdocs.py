@@ -38,13 +38,24 @@ def build(site: Path, *, config: Path = CONFIG, strict: bool = True, clean: bool
                           env=environment(unset, **extra), capture_output=capture, text=True)
 
 
-def serve(address: str = "127.0.0.1:8000", config: Path = CONFIG) -> int:
-    """`mkdocs serve` with live reload until interrupted; its exit code."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(config), "--dev-addr", address]
+def serve_command(address: str, config: Path, livereload: bool = True) -> list[str]:
+    reload = "--livereload" if livereload else "--no-livereload"
+    return [sys.executable, "-m", "mkdocs", "serve", reload, "-f", str(config), "--dev-addr", address]
+
+
+def serve(address: str = "127.0.0.1:8000", config: Path = CONFIG, livereload: bool = True) -> int:
+    """`mkdocs serve` (with live reload unless asked not to) until interrupted; its exit code."""
     try:
-        return subprocess.run(command, cwd=config.parent, env=environment()).returncode
+        return subprocess.run(serve_command(address, config, livereload), cwd=config.parent,
+                              env=environment()).returncode
     except KeyboardInterrupt:
         return 0
+
+
+def serving(address: str, config: Path = CONFIG, unset: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`mkdocs serve` started in the background, watching its files, its log on a pipe (for benchmarks)."""
+    return subprocess.Popen(serve_command(address, config, livereload=True), cwd=config.parent,
+                            env=environment(unset), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
 def last_line(result: subprocess.CompletedProcess) -> str:
