@@ -53,22 +53,23 @@ def project(tmp_path: Path) -> Project:
 REAL_ENV = {"SITE_URL": HOSTED_URL, "SOURCE_DATE_EPOCH": EPOCH}
 
 
+def _real_build(tmp_path_factory, command: str) -> tuple[Path, str]:
+    site = tmp_path_factory.mktemp(command) / "site"
+    result = docs_command(command, str(site), **REAL_ENV)
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
 @pytest.fixture(scope="session")
 def pages_built(tmp_path_factory):
     """The pages as make build's first step writes them (no PDF, no offline copy): folder and log."""
-    site = tmp_path_factory.mktemp("pages") / "site"
-    result = docs_command("pages", str(site), **REAL_ENV)
-    assert result.returncode == 0, result.stderr
-    return site, result.stderr
+    return _real_build(tmp_path_factory, "pages")
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The complete site as make build writes it (pages, PDF, offline copy): its folder and log."""
-    site = tmp_path_factory.mktemp("build") / "site"
-    result = docs_command("build", str(site), **REAL_ENV)
-    assert result.returncode == 0, result.stderr
-    return site, result.stderr
+    return _real_build(tmp_path_factory, "build")
 
 
 @pytest.fixture(scope="session")
