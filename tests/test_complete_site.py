@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from gpt4qa.core.editions import PDF
+from gpt4qa.core.editions import PDF, SIMPLIFIED
 from gpt4qa.run.crawler import crawl
 from helpers import HOSTED_URL, ROOT, mkdocs_build
 
@@ -63,7 +63,7 @@ def test_served_site_has_no_dead_link_and_offers_no_download_it_lacks(serving):
 
 
 def cover(site) -> BeautifulSoup:
-    page = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = BeautifulSoup((site / SIMPLIFIED.print_view / "index.html").read_text(encoding="utf-8"), "lxml")
     return page.select_one(".print-cover")
 
 
@@ -73,7 +73,7 @@ def test_local_build_cover_claims_no_address(tmp_path, monkeypatch):
     assert result.returncode == 0, result.stderr
     local = cover(tmp_path / "site")
     assert "站点" not in local.get_text() and "127.0.0.1" not in str(local)
-    assert "127.0.0.1" not in (tmp_path / "site" / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert "127.0.0.1" not in (tmp_path / "site" / SIMPLIFIED.print_view / "index.html").read_text(encoding="utf-8")
 
 
 def test_hosted_build_cover_gives_its_address(real_site):

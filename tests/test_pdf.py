@@ -198,7 +198,7 @@ def test_first_page_is_not_blank(pdf, tmp_path):
 
 
 def test_print_view_has_every_public_anchor_and_its_links_land(page, served, real_site):
-    page.goto(served + "print_page/")
+    page.goto(served + SIMPLIFIED.print_view)
     ids = set(page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"))
     missing = [a for a in printed_anchors(real_site) if SIMPLIFIED.print_id(a) not in ids]
     assert missing == []
@@ -430,7 +430,7 @@ def test_pdf_step_names_a_missing_font_in_one_line(real_site, tmp_path):
     from helpers import ROOT
 
     site = tmp_path / "site"
-    shutil.copytree(real_site / "print_page", site / "print_page")
+    shutil.copytree(real_site / SIMPLIFIED.print_view, site / SIMPLIFIED.print_view)
     empty = tmp_path / "fonts.conf"
     empty.write_text(f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs.py"), "pdf", str(site)], capture_output=True,
@@ -448,7 +448,7 @@ def test_pdf_step_names_a_missing_chromium_in_one_line(real_site, tmp_path, monk
     from gpt4qa.run import browser
 
     site = tmp_path / "site"
-    shutil.copytree(real_site / "print_page", site / "print_page")
+    shutil.copytree(real_site / SIMPLIFIED.print_view, site / SIMPLIFIED.print_view)
     monkeypatch.setattr(browser, "CHROMIUM", str(tmp_path / "no-chromium"))
     assert main(["pdf", str(site)]) == 2
     error = capsys.readouterr().err

@@ -250,7 +250,10 @@ def cmd_bench(args: argparse.Namespace) -> ExitCode:
 # --- the parser ----------------------------------------------------------------------------------
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python scripts/docs.py", description=__doc__.split("\n")[0])
+    top = argparse.ArgumentParser(
+        prog="python scripts/docs.py", description="The GPT-4 十问十答 site's one command line.",
+        epilog="exit codes, for every command: 0 done, 1 a check found problems (each listed), "
+               "2 bad input or a missing tool (one line naming the file, or what to install)")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, run: Callable, help: str, site: bool = False) -> argparse.ArgumentParser:

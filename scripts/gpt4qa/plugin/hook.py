@@ -190,7 +190,7 @@ class ArticleHook:
             report = check_site(site, self.sources, pages, self.edition)
             # The anchor contract too, but not while serving: a new section is written before the
             # contract is updated (make build and make check hold it).
-            broken_anchors = [] if self.serving else anchors.check(site, pages=pages)
+            broken_anchors = [] if self.serving else anchors.check(site, pages=pages, edition=self.edition)
             heading_faults = check_headings(site, pages=pages)
         except InputError as error:
             raise _failing(error) from None

@@ -167,7 +167,10 @@ def run(mutant: Mutant) -> tuple[bool, str]:
             command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", mutant.expect]
             env = mkdocs.environment(("SITE_URL",), PYTHONDONTWRITEBYTECODE="1")
             result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-            return result.returncode == 1, "\n".join(result.stdout.strip().splitlines()[-3:])
+            summary = (result.stdout.strip().splitlines() or [""])[-1]
+            # Caught when the named test fails; a test that errors (its fixture broke) proves nothing.
+            failed = result.returncode == 1 and " failed" in f" {summary}" and "error" not in summary
+            return failed, "\n".join(result.stdout.strip().splitlines()[-3:])
         result = mkdocs.build(root / "site", config=root / "mkdocs.yml", quiet=True, unset=("SITE_URL",),
                               env={"PYTHONDONTWRITEBYTECODE": "1"})
     caught = result.returncode != 0 and mutant.expect in result.stderr
