@@ -1,4 +1,4 @@
-// Glossary tooltips (markup from scripts/glossary.py): CSS opens them on hover and keyboard
+// Glossary tooltips (markup from scripts/gpt4qa/render/glossary.py): CSS opens them on hover and keyboard
 // focus; this adds a tap to open and close (touch screens have no hover, and Safari does not
 // focus a tapped button), Esc to dismiss, and keeps an open tooltip inside the viewport.
 (function () {
