@@ -11,12 +11,12 @@ PAGE = "正文第一句。\n\n![](images/jueJin/abc.png)\n\n"
 def test_every_kind_gets_its_editor_marked_chinese_title():
     before = (
         '正文。\n\n!!! speculation qualifies="正文"\n\n    作者的估计。\n\n'
-        '??? dated qualifies="正文"\n\n    已过期，见[发布文章](https://example.org/a)。\n'
+        '??? dated qualifies="正文"\n\n    已过期，见[发布文章](src:gpt4-research)。\n'
     )
     after = add_titles(before, "docs/q03.md").split("\n")
     assert [line for line in after if line.startswith(("!!!", "???"))] == [
         '!!! speculation "编者注 · 推测"', '??? dated "编者注 · 时效"']
-    assert "    作者的估计。" in after and "    已过期，见[发布文章](https://example.org/a)。" in after
+    assert "    作者的估计。" in after and "    已过期，见[发布文章](src:gpt4-research)。" in after
 
 
 def test_kinds_cover_the_issue_caveats():

@@ -7,10 +7,13 @@ from PIL import Image
 
 from gpt4qa.core.errors import InputError
 from gpt4qa.render.figures import figure_id, render_figures
-from gpt4qa.sources.figures import Figure, Source
+from gpt4qa.sources.figures import Figure
+from gpt4qa.sources.register import Citation, Register, Source
 
 FIGURES = {"abc123": Figure(7, "abc123", "q02.md", "一张图的图注", "一张图的替代文字")}
-SOURCE = Source("某报告", "Figure 3", "https://example.org/report?a=1&b=2")
+REGISTER = Register(Path("sources.yml"), {"report": Source("report", "某报告", "某机构", "2023-03", "https://example.org/report?a=1&b=2",
+                                                              "primary", "2026-12-01", 3)})
+SOURCE = Citation("report", "Figure 3", "figures.yml:9")
 
 
 @pytest.fixture
@@ -23,7 +26,7 @@ def docs(tmp_path: Path) -> Path:
 
 def test_figure_line_becomes_a_captioned_figure(docs):
     before = "正文。\n\n![](images/jueJin/abc123.png)\n\n后文。\n"
-    after = render_figures(before, page_src="q02.md", figures=FIGURES, docs_dir=docs)
+    after = render_figures(before, page_src="q02.md", figures=FIGURES, docs_dir=docs, register=REGISTER)
     assert after == (
         "正文。\n\n"
         '<figure markdown="span" id="fig-7" data-figure-id="abc123" class="article-figure">\n'
@@ -36,7 +39,7 @@ def test_figure_line_becomes_a_captioned_figure(docs):
 
 def test_missing_original_becomes_a_card_with_the_caption_once(docs):
     (docs / "images/jueJin/abc123.png").unlink()
-    after = render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs)
+    after = render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs, register=REGISTER)
     assert after == (
         '<figure markdown="span" id="fig-7" data-figure-id="abc123" class="article-figure figure-card">\n'
         '  <span class="figure-card__missing" role="img" aria-label="一张图的替代文字">原图未收录</span>'
@@ -50,25 +53,25 @@ def test_missing_original_becomes_a_card_with_the_caption_once(docs):
 def test_card_links_the_known_source(docs):
     (docs / "images/jueJin/abc123.png").unlink()
     figures = {"abc123": Figure(7, "abc123", "q02.md", "图注", "替代文字", SOURCE)}
-    after = render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=figures, docs_dir=docs)
-    assert ('<span class="figure-source">原图出处：<a href="https://example.org/report?a=1&amp;b=2">'
-            "某报告，Figure 3</a></span>") in after
+    after = render_figures("![](images/jueJin/abc123.png)", page_src="q02.md", figures=figures, docs_dir=docs, register=REGISTER)
+    assert ('<span class="figure-source">原图出处：某机构《<a href="https://example.org/report?a=1&amp;b=2">'
+            "某报告</a>》（2023-03；Figure 3）</span>") in after
     assert "无法核实" not in after
 
 
 def test_other_images_are_left_alone(docs):
     text = "![logo](assets/logo.png)\n"
-    assert render_figures(text, page_src="q02.md", figures=FIGURES, docs_dir=docs) == text
+    assert render_figures(text, page_src="q02.md", figures=FIGURES, docs_dir=docs, register=REGISTER) == text
 
 
 def test_uncited_figure_is_an_error(docs):
     with pytest.raises(InputError, match="docs/q02.md: shows figure 'zzz' that the article does not cite"):
-        render_figures("![](images/jueJin/zzz.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs)
+        render_figures("![](images/jueJin/zzz.png)", page_src="q02.md", figures=FIGURES, docs_dir=docs, register=REGISTER)
 
 
 def test_figure_on_another_page_than_the_table_says(docs):
     with pytest.raises(InputError, match=r"docs/q03.md: shows 图 7 \(abc123\), which the table puts on q02.md"):
-        render_figures("![](images/jueJin/abc123.png)", page_src="q03.md", figures=FIGURES, docs_dir=docs)
+        render_figures("![](images/jueJin/abc123.png)", page_src="q03.md", figures=FIGURES, docs_dir=docs, register=REGISTER)
 
 
 def test_figure_id_resolves_relative_to_the_page():

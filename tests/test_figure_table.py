@@ -29,12 +29,10 @@ def test_numbers_follow_table_order():
         ({"figures": [entry("a", caption="")]}, "figure 1 needs non-empty"),
         ({"figures": [entry("a", alt="图片")]}, "placeholder alt text"),
         ({"figures": [entry("a"), entry("a")]}, "two figures with one id 'a'"),
-        ({"figures": [entry("a", source={"title": "报告", "part": "图 3", "url": "http://x.org/"})]},
-         r"^figures.yml: figure 1 \(a\): source url 'http://x.org/' is not an https:// address$"),
-        ({"figures": [entry("a", source={"title": "报告", "part": "图 3", "url": "https:///path"})]},
-         r"figure 1 \(a\): source url 'https:///path' is not an https:// address"),
-        ({"figures": [entry("a", source={"title": "报告", "url": "https://x.org/"})]},
-         r"figure 1 \(a\): source needs non-empty title, part, url"),
+        ({"figures": [entry("a", source={"title": "报告", "part": "图 3", "url": "https://x.org/"})]},
+         r"^figures.yml: figure 1 \(a\): a source is cited as \{id: …, part: …\} \(the register's id, and the "
+         r"section, figure, table or page\)$"),
+        ({"figures": [entry("a", source={"id": "gpt4-report"})]}, r"figure 1 \(a\): a source is cited as"),
     ],
 )
 def test_bad_tables(data, message):
@@ -64,6 +62,10 @@ def test_entry_naming_a_missing_page(tmp_path):
         check_pages(figures, tmp_path, Path("figures.yml"))
 
 
-def test_source_is_read():
-    [figure] = parse_table({"figures": [entry("a", source={"title": "报告", "part": "图 3", "url": "https://x.org/a"})]})
-    assert (figure.source.title, figure.source.part, figure.source.url) == ("报告", "图 3", "https://x.org/a")
+def test_source_is_read_with_the_line_of_its_entry(tmp_path):
+    table = tmp_path / "figures.yml"
+    table.write_text("figures:\n  - id: a\n    page: index.md\n    caption: 图注\n    alt: 替代文字\n"
+                     "    source: {id: gpt4-report, part: 图 3}\n", encoding="utf-8")
+    [figure] = load_table(table)
+    assert (figure.source.id, figure.source.part, figure.source.where) == (
+        "gpt4-report", "图 3", f"{table}:2: figure 1 (a)")

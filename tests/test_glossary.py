@@ -20,9 +20,9 @@ TABLE = {
     "groups": [{"id": "training", "title": "训练"}],
     "terms": [
         {"id": "rlhf", "term": "RLHF", "group": "training", "variants": ["RLHF"], "definition": "基于人类反馈的强化学习。",
-         "source": {"title": "InstructGPT", "url": "https://arxiv.org/abs/2203.02155"}},
+         "sources": [{"id": "instructgpt", "part": "摘要"}]},
         {"id": "arc", "term": "ARC", "group": "training", "variants": ["ARC"], "definition": "对齐研究中心。",
-         "source": {"title": "METR", "url": "https://metr.org/"}},
+         "sources": [{"id": "metr-2023", "part": "全文"}]},
     ],
 }
 
@@ -46,8 +46,8 @@ def test_a_variant_the_article_never_writes_fails_naming_the_entry():
 
 @pytest.mark.parametrize("changes, message", [
     ({"group": "nope"}, "term 'rlhf': unknown group 'nope'"),
-    ({"source": None}, "term 'rlhf' needs `source`"),
-    ({"source": {"title": "x", "url": "http://example.org"}}, "must be an https:// address"),
+    ({"sources": None}, r"^g.yml: term 'rlhf' needs `sources`, a list of \{id: …, part: …\} it was checked against$"),
+    ({"sources": [{"id": "instructgpt"}]}, r"^g.yml: term 'rlhf': a source is cited as \{id: …, part: …\}"),
     ({"definition": ""}, "term 'rlhf' needs `definition`"),
     ({"id": "arc"}, "term 'arc' is listed twice"),
     ({"id": "RLHF"}, "id must be lower-case"),

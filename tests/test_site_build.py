@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from gpt4qa.checks.article import check_site
 from gpt4qa.sources.article import squash
+from gpt4qa.sources.register import load_register
 from helpers import ROOT, mkdocs_build
 
 # Builds the real site (or a changed copy of it) itself.
@@ -70,7 +71,7 @@ def test_home_page_lists_every_question_with_a_link(site):
 
 def test_pages_are_titled_and_linked_in_navigation_order(site):
     order = reading_order(site)
-    assert [url for url, _ in order] == ["", *(f"{name}/" for name in QUESTION_PAGES), "about/", "glossary/", "notes/"]
+    assert [url for url, _ in order] == ["", *(f"{name}/" for name in QUESTION_PAGES), "about/", "glossary/", "notes/", "sources/"]
     for number, (_url, page) in enumerate(order[1:11], start=1):
         assert page.title.get_text().startswith(f"Q{number}：")
         assert page.h1.get_text().startswith(f"{number:02d}、")
@@ -129,3 +130,34 @@ def test_build_fails_when_a_page_drops_a_figure(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "图 23 (04eb873e90ae482) missing: belongs on /q06-safety/" in result.stderr
+
+
+def test_every_note_that_must_cite_a_source_links_it_and_its_register_entry(site):
+    from gpt4qa.render.caveats import NEEDS_SOURCE
+
+    register = load_register()
+    checked = 0
+    for page in sorted(site.glob("q*/index.html")) + [site / "index.html", site / "about" / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "src:" not in html, f"{page}: a citation left unrendered"
+        for note in BeautifulSoup(html, "html.parser").select(".editor-note"):
+            kind = note["id"].split("-")[1]
+            hrefs = [a["href"] for a in note.find_all("a", href=True)]
+            entries = [h.split("#", 1)[1] for h in hrefs if "sources/#" in h]
+            assert all(entry in register.sources for entry in entries)
+            if kind in NEEDS_SOURCE:
+                checked += 1
+                # A note whose source is the article itself links the page it quotes instead.
+                on_site = [h for h in hrefs if not h.startswith(("http", "#")) and "sources/" not in h]
+                assert entries or on_site, f"{page.parent.name}: note {note['id']} links no source of the register"
+                assert {register.sources[e].url for e in entries} <= set(hrefs)
+    assert checked >= 20
+
+
+def test_the_sources_page_lists_every_source_and_stays_out_of_search(site):
+    register = load_register()
+    page = soup(site, "sources")
+    ids = {h["id"] for h in page.select("article h3[id]")}
+    assert ids == set(register.sources)
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"sources/' not in index.replace(" ", "")

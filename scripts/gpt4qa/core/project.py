@@ -17,6 +17,7 @@ FIGURES_PATH = SOURCE / "figures.yml"
 GLOSSARY_PATH = SOURCE / "glossary.yml"
 VOCABULARY_PATH = SOURCE / "search-vocabulary.yml"
 PUBLICATION_PATH = SOURCE / "publication.yml"
+SOURCES_PATH = SOURCE / "sources.yml"
 SEARCH_DICTIONARY = SOURCE / "search-dictionary.txt"
 ANCHOR_CONTRACT = TESTS / "public-anchors.txt"
 

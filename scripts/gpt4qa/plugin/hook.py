@@ -26,9 +26,10 @@ from gpt4qa.checks.headings import check_headings
 from gpt4qa.core.editions import OFFLINE, PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.core.project import SHIM_PATH, SHIM_SOURCE
-from gpt4qa.render import content, figure_list, notes_index
+from gpt4qa.render import content, figure_list, notes_index, sources_page
 from gpt4qa.render import glossary as glossary_page
 from gpt4qa.render.caveats import add_titles
+from gpt4qa.render.citations import render_citations
 from gpt4qa.render.figures import render_figures, shows_an_original
 from gpt4qa.render.glossary import Companions, companions
 from gpt4qa.render.page_meta import robots_txt
@@ -81,6 +82,7 @@ class ArticleHook:
         config.extra["glossary"] = url(glossary_page.PAGE_SRC)
         config.extra["notes_index"] = url(notes_index.PAGE_SRC)
         config.extra["figure_list"] = url(figure_list.PAGE_SRC)
+        config.extra["sources_page"] = url(sources_page.PAGE_SRC)
         config.extra["pdf"] = None if self.serving else PDF.file
         # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
         config.extra["print_view_assets"] = keep_plugin_assets_to_print_view(config.extra_css, config.extra_javascript)
@@ -95,15 +97,21 @@ class ArticleHook:
     # --- generated pages, in one place -----------------------------------------------------------
 
     def generated_pages(self, docs_dir: Path) -> list[tuple[str, str]]:
-        """(docs source, Markdown) of each page the build writes from the tables."""
+        """(docs source, Markdown) of each page the build writes from the tables and the pages' notes."""
         try:
             notes = notes_index.collect(docs_dir, self.titles)
+            register = self.sources.register
+            # Every note, term and figure cites a known source, and every source is cited somewhere.
+            register.check_cited([c for n in notes for c in n.citations] + self.sources.table_citations())
         except InputError as error:
             raise _failing(error) from None
+        figures = tuple(self.figures.values())
+        cited_by = sources_page.cited_by(notes, self.sources.glossary, figures)
         return [
-            (figure_list.PAGE_SRC, figure_list.figure_list_markdown(tuple(self.figures.values()), self.titles, docs_dir)),
-            (glossary_page.PAGE_SRC, glossary_page.glossary_markdown(self.sources.glossary)),
+            (figure_list.PAGE_SRC, figure_list.figure_list_markdown(figures, self.titles, docs_dir, register)),
+            (glossary_page.PAGE_SRC, glossary_page.glossary_markdown(self.sources.glossary, register)),
             (notes_index.PAGE_SRC, notes_index.notes_markdown(notes)),
+            (sources_page.PAGE_SRC, sources_page.sources_markdown(register, cited_by)),
         ]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -128,7 +136,8 @@ class ArticleHook:
         try:
             markdown = add_titles(markdown, f"docs/{page.file.src_uri}")
             markdown = render_figures(markdown, page_src=page.file.src_uri, figures=self.figures,
-                                      docs_dir=Path(config.docs_dir))
+                                      docs_dir=Path(config.docs_dir), register=self.sources.register)
+            markdown = render_citations(markdown, self.sources.register, page.file.src_uri)
         except InputError as error:
             raise _failing(error) from None
         # The lightbox's script and stylesheet only where an original image is shown (mkdocs-glightbox

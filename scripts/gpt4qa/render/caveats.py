@@ -4,7 +4,8 @@ Pages write `!!! speculation qualifies="首先，模型参数量"` (or `??? date
 and the opening words of the sentence the caveat qualifies, which must stand in the block right
 before it (a paragraph, a list or a heading; figures and other caveats in between are passed
 over), so a note cannot drift from its claim. Kinds that correct or date a claim (勘误, 未经证实,
-时效) must give their source as a link. The build gives each caveat its title, so every caveat of
+时效) must cite their source from the register, `[part](src:id)` (source/sources.yml), and no note
+links an address directly. The build gives each caveat its title, so every caveat of
 a kind reads the same and is marked as the editor's. Colours and icons live beside the classes in
 docs/stylesheets/caveats.css.
 """
@@ -32,7 +33,9 @@ _ADMONITION = re.compile(r'^(?P<lead>(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+)(
 _QUALIFIES = re.compile(r'^qualifies="(?P<words>[^"]+)"$')
 _FIGURE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_SOURCE_LINK = re.compile(r"\]\((?:https?://|[\w./-]+\.md)[^)\s]*\)")
+# A note's source is cited from the register (`[part](src:id)`), or is a page of this site.
+_SOURCE_LINK = re.compile(r"\]\((?:src:[\w-]+|[\w./-]+\.md)[^)\s]*\)")
+_ADDRESS = re.compile(r"\]\((https?://[^)\s]+)\)")
 
 
 def title(kind: str) -> str:
@@ -128,8 +131,11 @@ def find_caveats(markdown: str, page: str) -> list[Caveat]:
         if squash(plain_text(words)) not in squash(" ".join(plain_text(part) for part in block.split("\n"))):
             raise InputError(f"{where} qualifies “{words}”, which is not in the block right before it")
         body = _body(lines, number, indent)
+        if address := _ADDRESS.search(body):
+            raise InputError(f"{where} links {address.group(1)} directly: cite it from source/sources.yml as "
+                             "[part](src:id)")
         if kind in NEEDS_SOURCE and not _SOURCE_LINK.search(body):
-            raise InputError(f"{where} gives no source: a {KINDS[kind]} note links what it rests on")
+            raise InputError(f"{where} gives no source: a {KINDS[kind]} note cites what it rests on")
         end = number + 1 + len(body.split("\n")) if body else number + 1
         while end > number + 1 and not lines[end - 1].strip():
             end -= 1

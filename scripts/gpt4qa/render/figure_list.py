@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gpt4qa.render.page_meta import generated_page_head
 from gpt4qa.sources.figures import Figure
+from gpt4qa.sources.register import Register
 
 PAGE_SRC = "figures.md"
 TITLE = "图目录"
@@ -29,7 +30,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "｜")
 
 
-def figure_list_markdown(figures: tuple[Figure, ...], titles: dict[str, str], docs_dir: Path) -> str:
+def figure_list_markdown(figures: tuple[Figure, ...], titles: dict[str, str], docs_dir: Path,
+                         register: Register) -> str:
     """The page's Markdown; `titles` maps each page's source path to its navigation title."""
     missing = sum(1 for figure in figures if not (docs_dir / figure.image_path).is_file())
     lines = [
@@ -43,7 +45,7 @@ def figure_list_markdown(figures: tuple[Figure, ...], titles: dict[str, str], do
     for figure in figures:
         shown = "已收录" if (docs_dir / figure.image_path).is_file() else "未收录"
         if figure.source is not None:
-            shown += f"，[出处]({figure.source.url})"
+            shown += f"，[出处]({register.get(figure.source).url})"
         lines.append(
             f"| [{figure.label}]({figure.page}#fig-{figure.number}) | {_cell(figure.caption)} "
             f"| [{_cell(titles.get(figure.page, figure.page))}]({figure.page}) | {shown} |"

@@ -18,7 +18,9 @@ from PIL import Image
 
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.project import IMAGE_DIR
+from gpt4qa.render.citations import cite_html
 from gpt4qa.sources.figures import Figure
+from gpt4qa.sources.register import Register
 
 _IMAGE_LINE = re.compile(r"^(?P<indent>[ \t]*)!\[[^\]\n]*\]\((?P<src>[^)\s]+)\)[ \t]*$", re.M)
 MISSING_MARK = "原图未收录"
@@ -32,23 +34,19 @@ def figure_id(src: str, page_src: str) -> str | None:
     return name.rsplit(".", 1)[0] if folder == IMAGE_DIR else None
 
 
-def _caption(figure: Figure, missing: bool) -> str:
+def _caption(figure: Figure, missing: bool, register: Register) -> str:
     parts = [
         f'<span class="figure-number">{figure.label}</span> {html.escape(figure.caption)}',
         '<span class="editor-mark">（编者图注）</span>',
     ]
     if figure.source is not None:
-        source = figure.source
-        parts.append(
-            f'<span class="figure-source">原图出处：<a href="{html.escape(source.url)}">'
-            f"{html.escape(source.title)}，{html.escape(source.part)}</a></span>"
-        )
+        parts.append(f'<span class="figure-source">原图出处：{cite_html(figure.source, register)}</span>')
     elif missing:
         parts.append(f'<span class="figure-source">{UNVERIFIABLE}</span>')
     return f"<figcaption>{' '.join(parts)}</figcaption>"
 
 
-def figure_html(figure: Figure, src: str, image_file: Path, indent: str = "") -> str:
+def figure_html(figure: Figure, src: str, image_file: Path, register: Register, indent: str = "") -> str:
     opening = f'<figure markdown="span" id="fig-{figure.number}" data-figure-id="{figure.id}"'
     if image_file.is_file():
         with Image.open(image_file) as image:
@@ -57,7 +55,7 @@ def figure_html(figure: Figure, src: str, image_file: Path, indent: str = "") ->
         lines = (
             f'{opening} class="article-figure">',
             f'  ![{alt}]({src}){{ width="{width}" height="{height}" loading="lazy" }}',
-            f"  {_caption(figure, missing=False)}",
+            f"  {_caption(figure, missing=False, register=register)}",
             "</figure>",
         )
     else:
@@ -65,7 +63,7 @@ def figure_html(figure: Figure, src: str, image_file: Path, indent: str = "") ->
             f'{opening} class="article-figure figure-card">',
             # One line: the mark and the caption are one run of text (a line break would be a <br>).
             f'  <span class="figure-card__missing" role="img" aria-label="{html.escape(figure.alt)}">'
-            f"{MISSING_MARK}</span>{_caption(figure, missing=True)}",
+            f"{MISSING_MARK}</span>{_caption(figure, missing=True, register=register)}",
             "</figure>",
         )
     return "\n".join(indent + line for line in lines)
@@ -76,7 +74,8 @@ def shows_an_original(rendered_markdown: str) -> bool:
     return 'class="article-figure">' in rendered_markdown
 
 
-def render_figures(markdown: str, *, page_src: str, figures: dict[str, Figure], docs_dir: Path) -> str:
+def render_figures(markdown: str, *, page_src: str, figures: dict[str, Figure], docs_dir: Path,
+                   register: Register) -> str:
     """Replace the page's figure lines; raise InputError for figures the table puts elsewhere."""
 
     def replace(match: re.Match[str]) -> str:
@@ -89,6 +88,6 @@ def render_figures(markdown: str, *, page_src: str, figures: dict[str, Figure], 
             raise InputError(f"docs/{page_src}: shows figure '{ident}' that the article does not cite")
         if figure.page != page_src:
             raise InputError(f"docs/{page_src}: shows {figure.label} ({ident}), which the table puts on {figure.page}")
-        return figure_html(figure, src, docs_dir / figure.image_path, match.group("indent"))
+        return figure_html(figure, src, docs_dir / figure.image_path, register, match.group("indent"))
 
     return _IMAGE_LINE.sub(replace, markdown)

@@ -18,8 +18,10 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from gpt4qa.core.editions import Edition
 from gpt4qa.core.markup import NO_TOOLTIP
 from gpt4qa.core.text import ids_of
+from gpt4qa.render.citations import cite_html
 from gpt4qa.render.page_meta import generated_page_head
 from gpt4qa.sources.glossary import Glossary, Term
+from gpt4qa.sources.register import Register
 
 PAGE_SRC = "glossary.md"
 TITLE = "术语表"
@@ -27,7 +29,7 @@ TITLE = "术语表"
 
 # --- the 术语表 page ------------------------------------------------------------------------------
 
-def glossary_markdown(glossary: Glossary) -> str:
+def glossary_markdown(glossary: Glossary, register: Register) -> str:
     """The glossary page: the groups in order, each term with its own anchor, definition and source."""
     lines = [
         *generated_page_head(TITLE, f"文中 {len(glossary.terms)} 个术语的简明解释，由编者撰写并注明核对来源。"),
@@ -44,7 +46,7 @@ def glossary_markdown(glossary: Glossary) -> str:
             lines += [
                 f'<dt id="{term.id}">{_escape(term.term)}</dt>',
                 f"<dd><p>{_escape(term.definition)}</p>"
-                f'<p class="glossary__source">来源：<a href="{_escape(term.source_url)}">{_escape(term.source_title)}</a></p></dd>',
+                f'<p class="glossary__source">来源：{"；".join(cite_html(c, register) for c in term.sources)}</p></dd>',
             ]
         lines += ["</dl>", ""]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gpt4qa.render.caveats import KINDS, Caveat, find_caveats
 from gpt4qa.render.page_meta import generated_page_head
+from gpt4qa.sources.register import Citation, page_citations
 
 PAGE_SRC = "notes.md"
 TITLE = "编者注一览"
@@ -19,6 +20,7 @@ class Note:
     page: str  # source path, e.g. q05-reasoning.md
     page_title: str
     caveat: Caveat
+    citations: tuple[Citation, ...] = ()  # the sources it cites, from the register
 
 
 def collect(docs_dir: Path, titles: dict[str, str]) -> list[Note]:
@@ -28,7 +30,11 @@ def collect(docs_dir: Path, titles: dict[str, str]) -> list[Note]:
         path = docs_dir / page
         if path.is_file():
             markdown = path.read_text(encoding="utf-8")
-            notes += [Note(page, title, caveat) for caveat in find_caveats(markdown, f"docs/{page}")]
+            cited = page_citations(markdown, f"docs/{page}")
+            for caveat in find_caveats(markdown, f"docs/{page}"):
+                # Citation lines are 1-based; a caveat's lines run from its opening to its end (0-based).
+                own = tuple(c for c in cited if caveat.line < int(c.where.rsplit(":", 1)[1]) <= caveat.end)
+                notes.append(Note(page, title, caveat, own))
     return notes
 
 

@@ -19,6 +19,7 @@ from gpt4qa.sources.figures import Figure, load_table, match_article
 from gpt4qa.sources.glossary import Glossary, load_glossary
 from gpt4qa.sources.parts import Parts, check_figure_pages, parse_parts
 from gpt4qa.sources.publication import Publication, load_publication
+from gpt4qa.sources.register import Citation, Register, load_register
 from gpt4qa.sources.tables import read_table
 from gpt4qa.sources.vocabulary import Vocabulary, check_targets, load_vocabulary
 
@@ -31,6 +32,7 @@ class Sources:
     glossary_path: Path = project.GLOSSARY_PATH
     vocabulary_path: Path = project.VOCABULARY_PATH
     publication_path: Path = project.PUBLICATION_PATH
+    register_path: Path = project.SOURCES_PATH
 
     @cached_property
     def article(self) -> Article:
@@ -59,10 +61,21 @@ class Sources:
         return vocabulary
 
     @cached_property
+    def register(self) -> Register:
+        return load_register(self.register_path)
+
+    def table_citations(self) -> list[Citation]:
+        """What the glossary and the figure table cite."""
+        return [c for term in self.glossary.terms for c in term.sources] + \
+            [figure.source for figure in self.figures if figure.source is not None]
+
+    @cached_property
     def publication(self) -> Publication:
         return load_publication(self.publication_path)
 
     def check(self) -> None:
         """Read every table and hold them against each other: the first fault raises InputError."""
         check_figure_pages(self.figures, self.article, self.parts, self.figures_path, self.parts_path)
-        self.glossary, self.vocabulary, self.publication  # noqa: B018 - each read validates its table
+        self.vocabulary, self.publication  # noqa: B018 - each read validates its table
+        for citation in self.table_citations():
+            self.register.get(citation)  # an unknown id fails at its entry

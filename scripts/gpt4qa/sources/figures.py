@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.project import FIGURES_PATH as TABLE_PATH
 from gpt4qa.core.project import IMAGE_DIR
 from gpt4qa.sources.article import Article
-from gpt4qa.sources.tables import read_table
+from gpt4qa.sources.register import Citation, table_citation
+from gpt4qa.sources.tables import read_table_with_lines
 
 # Alt text a screen reader user learns nothing from: the article's own placeholders.
 GENERIC_ALT = {"", "图片", "图", "image", "image.png", "img", "picture", "photo"}
 _FIELDS = ("id", "page", "caption", "alt")
-_SOURCE_FIELDS = ("title", "part", "url")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a figure's content is published: only recorded where the identification is certain."""
-
-    title: str  # the publication, as the card names it
-    part: str  # which table or figure of it
-    url: str  # an https address
 
 
 @dataclass(frozen=True)
@@ -34,7 +24,9 @@ class Figure:
     page: str
     caption: str
     alt: str
-    source: Source | None = None
+    # Where the figure's content is published (the register's id and the table or figure of it):
+    # recorded only where the identification is certain.
+    source: Citation | None = None
 
     @property
     def label(self) -> str:
@@ -50,33 +42,28 @@ def is_generic_alt(alt: str) -> bool:
     return alt.strip().lower() in GENERIC_ALT
 
 
-def _source(raw: object, where: str) -> Source | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, dict) or any(not str(raw.get(f) or "").strip() for f in _SOURCE_FIELDS):
-        raise InputError(f"{where}: source needs non-empty {', '.join(_SOURCE_FIELDS)}")
-    source = Source(*(str(raw[f]).strip() for f in _SOURCE_FIELDS))
-    address = urlsplit(source.url)
-    if address.scheme != "https" or not address.netloc or " " in source.url:
-        raise InputError(f"{where}: source url {source.url!r} is not an https:// address")
-    return source
+def _source(raw: object, where: str) -> Citation | None:
+    return None if raw is None else table_citation(raw, where)
 
 
-def _entry(raw: object, number: int, path: Path) -> Figure:
+def _entry(raw: object, number: int, path: Path, line: int | None = None) -> Figure:
     if not isinstance(raw, dict) or any(not str(raw.get(f) or "").strip() for f in _FIELDS):
         raise InputError(f"{path}: figure {number} needs non-empty {', '.join(_FIELDS)}")
     where = f"{path}: figure {number} ({str(raw['id']).strip()})"
-    figure = Figure(number, *(str(raw[f]).strip() for f in _FIELDS), source=_source(raw.get("source"), where))
+    cited = f"{path}:{line}: figure {number} ({str(raw['id']).strip()})" if line else where
+    figure = Figure(number, *(str(raw[f]).strip() for f in _FIELDS), source=_source(raw.get("source"), cited))
     if is_generic_alt(figure.alt):
         raise InputError(f"{where} has placeholder alt text {figure.alt!r}")
     return figure
 
 
-def parse_table(data: object, path: Path = TABLE_PATH) -> tuple[Figure, ...]:
+def parse_table(data: object, path: Path = TABLE_PATH, lines: list[int] | None = None) -> tuple[Figure, ...]:
     entries = data.get("figures") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise InputError(f"{path}: expected a non-empty 'figures:' list")
-    figures = tuple(_entry(raw, n, path) for n, raw in enumerate(entries, start=1))
+    lines = lines or []
+    figures = tuple(_entry(raw, n, path, lines[n - 1] if n <= len(lines) else None)
+                    for n, raw in enumerate(entries, start=1))
     seen: set[str] = set()
     for figure in figures:
         if figure.id in seen:
@@ -86,7 +73,8 @@ def parse_table(data: object, path: Path = TABLE_PATH) -> tuple[Figure, ...]:
 
 
 def load_table(path: Path = TABLE_PATH) -> tuple[Figure, ...]:
-    return parse_table(read_table(path, "figure table"), path)
+    data, lines = read_table_with_lines(path, "figure table", "figures")
+    return parse_table(data, path, lines)
 
 
 def check_pages(figures: tuple[Figure, ...], docs_dir: Path, path: Path = TABLE_PATH) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.project import GLOSSARY_PATH
-from gpt4qa.sources.tables import read_table
+from gpt4qa.sources.register import Citation, table_citation
+from gpt4qa.sources.tables import read_table_with_lines
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -23,8 +24,7 @@ class Term:
     group: str
     variants: tuple[str, ...]
     definition: str
-    source_title: str
-    source_url: str
+    sources: tuple[Citation, ...]  # what the definition was checked against: the register's ids, with parts
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,11 @@ def _text(entry: dict, key: str, where: str, path: Path) -> str:
     return value.strip()
 
 
-def parse_glossary(data: object, article_text: str, path: Path = GLOSSARY_PATH) -> Glossary:
-    """The table, checked: every field present, ids unique, each variant written in the article."""
+def parse_glossary(data: object, article_text: str, path: Path = GLOSSARY_PATH,
+                   lines: list[int] | None = None) -> Glossary:
+    """The table, checked: every field present, ids unique, each variant written in the article, each
+    term citing what it was checked against."""
+    lines = lines or []
     if not isinstance(data, dict) or not isinstance(data.get("groups"), list) or not isinstance(data.get("terms"), list):
         raise InputError(f"{path}: expected `groups:` and `terms:` lists")
     groups = tuple((_text(g, "id", f"group {n}", path), _text(g, "title", f"group {n}", path))
@@ -90,16 +93,17 @@ def parse_glossary(data: object, article_text: str, path: Path = GLOSSARY_PATH) 
         for variant in variants:
             if variant not in article_text:
                 raise InputError(f"{path}: {where}: variant '{variant}' never occurs in the article")
-        source = entry.get("source")
-        if not isinstance(source, dict):
-            raise InputError(f"{path}: {where} needs `source` (title and url it was checked against)")
-        url = _text(source, "url", f"{where}'s source", path)
-        if not url.startswith("https://"):
-            raise InputError(f"{path}: {where}'s source url must be an https:// address")
+        cited = entry.get("sources")
+        line = lines[number - 1] if number <= len(lines) else None
+        at = f"{path}:{line}: {where}" if line else f"{path}: {where}"
+        if not isinstance(cited, list) or not cited:
+            raise InputError(f"{at} needs `sources`, a list of {{id: …, part: …}} it was checked against")
+        citations = tuple(table_citation(raw, at) for raw in cited)
         terms.append(Term(ident, _text(entry, "term", where, path), group, tuple(v.strip() for v in variants),
-                          _text(entry, "definition", where, path), _text(source, "title", f"{where}'s source", path), url))
+                          _text(entry, "definition", where, path), citations))
     return Glossary(groups, tuple(terms))
 
 
 def load_glossary(article_text: str, path: Path = GLOSSARY_PATH) -> Glossary:
-    return parse_glossary(read_table(path, "glossary"), article_text, path)
+    data, lines = read_table_with_lines(path, "glossary", "terms")
+    return parse_glossary(data, article_text, path, lines)
