@@ -99,3 +99,8 @@ def is_note_or_term(tag: Tag) -> bool:
         return True
     parent = tag.parent
     return tag.name == "dt" and parent is not None and parent.name == "dl" and "glossary" in (parent.get("class") or ())
+
+
+def is_alias(tag: Tag) -> bool:
+    """An alias anchor, `<a id="old-id"></a>`: left where an id moved, so old links still land."""
+    return tag.name == "a" and tag.has_attr("id") and not tag.has_attr("href")

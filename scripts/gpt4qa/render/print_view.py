@@ -13,16 +13,18 @@ works when the site lives under a sub-path.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
 from gpt4qa.core.editions import HOME_KEY, Edition
-from gpt4qa.core.markup import PERMALINKS, is_note_or_term
+from gpt4qa.core.markup import PERMALINKS, is_alias, is_note_or_term
 from gpt4qa.render import figure_list as site_figure_list
 from gpt4qa.sources.figures import Figure
 
+_PAGE_FIGURE = re.compile(r"^#[\w-]+?-(?P<figure>fig-\d+)$")
 FIGURE_LIST_ID, FIGURE_LIST_TITLE = "print-figures", "图目录"
 
 
@@ -120,8 +122,11 @@ def figure_list(soup: BeautifulSoup, figures: tuple[Figure, ...]) -> Tag:
 
 # Ids mkdocs-print-site-plugin leaves as they are (it prefixes only headings, list items and
 # footnote marks with their page) although links to them are rewritten to the prefixed form:
-# the editor's notes and the glossary's terms.
-UNPREFIXED = is_note_or_term
+# the editor's notes, the glossary's terms, and the alias anchors left where an id moved.
+
+
+def UNPREFIXED(tag: Tag) -> bool:  # noqa: N802 - a set of the markup contract, named as the others are
+    return is_note_or_term(tag) or is_alias(tag)
 
 
 def prefix_ids(soup: BeautifulSoup) -> None:
@@ -138,6 +143,11 @@ def mend(html: str, figures: tuple[Figure, ...], edition: Edition) -> str:
         prefix_ids(soup)
     for link in soup.find_all("a", href="#."):
         link["href"] = f"#{HOME_KEY}"
+    # Figure ids stay unprefixed in the print view (they are unique across the site), but the
+    # plugin prefixes links to them with their page: land them on the figure.
+    for link in soup.find_all("a", href=_PAGE_FIGURE):
+        if soup.find(id=link["href"][1:]) is None:
+            link["href"] = "#" + _PAGE_FIGURE.match(link["href"]).group("figure")
     # The site's list of figures is not printed; the print view has its own.
     site_list = edition.print_id("/" + edition.url(site_figure_list.PAGE_SRC))
     for link in soup.find_all("a", href=f"#{site_list}"):
