@@ -67,7 +67,7 @@ def test_results_link_to_the_section_with_the_words(search):
 def test_result_lands_on_the_section_with_the_hit_highlighted(search):
     search.results("律师考试")
     link = next(href for href in search.section_links() if urlsplit(href).fragment)
-    assert parse_qs(urlsplit(link).query)["h"] == ["律师"]
+    assert "律师" in parse_qs(urlsplit(link).query)["h"][0].split()  # the words that matched, the query's among them
     page = search.page.context.new_page()
     page.goto(link)
     page.locator("article mark").first.wait_for()  # Material marks the words once the page has loaded
