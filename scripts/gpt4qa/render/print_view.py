@@ -145,8 +145,10 @@ def mend(html: str, figures: tuple[Figure, ...], edition: Edition) -> str:
         link["href"] = f"#{HOME_KEY}"
     # Figure ids stay unprefixed in the print view (they are unique across the site), but the
     # plugin prefixes links to them with their page: land them on the figure.
-    for link in soup.find_all("a", href=_PAGE_FIGURE):
-        if soup.find(id=link["href"][1:]) is None:
+    links = soup.find_all("a", href=_PAGE_FIGURE)
+    ids = {element["id"] for element in soup.find_all(id=True)} if links else set()
+    for link in links:
+        if link["href"][1:] not in ids:
             link["href"] = "#" + _PAGE_FIGURE.match(link["href"]).group("figure")
     # The site's list of figures is not printed; the print view has its own.
     site_list = edition.print_id("/" + edition.url(site_figure_list.PAGE_SRC))
