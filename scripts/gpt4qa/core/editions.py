@@ -35,6 +35,9 @@ FORMATS = (PAGES, PDF, OFFLINE)
 # prefixed with their page's key, the home page's key being HOME_KEY.
 PRINT_VIEW = "print_page/"
 HOME_KEY = "index"
+# The ids of figures (the article's, `fig-N`, and the editor's drawn tables, `table-<id>`): unique
+# across the site, so the print view keeps them as they are.
+FIGURE_IDS = ("fig-", "table-")
 
 
 def unchanged(text: str) -> str:
@@ -75,7 +78,7 @@ class Edition:
     def print_id(self, anchor: str) -> str:
         """The id a public anchor (`/page/#id`, `/page/`, `/#fig-3`) has in the print view."""
         url, _, ident = anchor.removeprefix("/").partition("#")
-        if ident.startswith("fig-"):
+        if ident.startswith(FIGURE_IDS):
             return ident  # figure ids are unique across the site and kept as they are
         page = self.page_key(url)
         return f"{page}-{ident}" if ident else page

@@ -18,6 +18,7 @@ GLOSSARY_PATH = SOURCE / "glossary.yml"
 VOCABULARY_PATH = SOURCE / "search-vocabulary.yml"
 PUBLICATION_PATH = SOURCE / "publication.yml"
 SOURCES_PATH = SOURCE / "sources.yml"
+FIGURE_DATA_PATH = SOURCE / "figure-data.yml"
 SEARCH_DICTIONARY = SOURCE / "search-dictionary.txt"
 ANCHOR_CONTRACT = TESTS / "public-anchors.txt"
 

@@ -86,19 +86,35 @@ def _structure_elements(pdf: pikepdf.Pdf):
             pending.append(kids)
 
 
+def _holds_a_figure(element: Dictionary) -> bool:
+    """Whether a structure element holds a Figure or a Table anywhere below it (an original image
+    sits in the lightbox's link, Figure > Link > Figure; a drawn figure is a Table)."""
+    pending = [element.get("/K")]
+    while pending:
+        kids = pending.pop()
+        for kid in (list(kids) if isinstance(kids, Array) else [kids]):
+            if isinstance(kid, Dictionary) and "/S" in kid:
+                if kid.get("/S") in (Name.Figure, Name.Table):
+                    return True
+                pending.append(kid.get("/K"))
+    return False
+
+
 def retag_figure_groups(pdf: pikepdf.Pdf) -> int:
-    """A Figure holding another Figure (the image, with its alt text) and a Caption is the
-    `<figure>` element: a grouping, not a picture. Tag it Div; return how many were."""
+    """A Figure holding another Figure (the image, with its alt text, directly or inside the
+    lightbox's link) or a Table (a figure drawn from data) and a Caption is the `<figure>`
+    element: a grouping, not a picture. Tag it Div; return how many were."""
     retagged = 0
-    for element in _structure_elements(pdf):
-        if element.get("/S") != Name.Figure:
-            continue
-        kids = element.get("/K")
-        kids = list(kids) if isinstance(kids, Array) else [kids]
-        if any(isinstance(kid, Dictionary) and kid.get("/S") == Name.Figure for kid in kids):
+    for element in list(_structure_elements(pdf)):
+        if element.get("/S") == Name.Figure and _holds_a_figure(element):
             element.S = Name.Div
             retagged += 1
     return retagged
+
+
+def figure_alt_texts(pdf: pikepdf.Pdf) -> list[str]:
+    """The alternative text of every Figure the PDF tags, in reading order."""
+    return [str(element.get("/Alt", "")) for element in _structure_elements(pdf) if element.get("/S") == Name.Figure]
 
 
 def figures_without_alt(pdf: pikepdf.Pdf) -> int:

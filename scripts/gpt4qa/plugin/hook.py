@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from gpt4qa.checks import anchors
 from gpt4qa.checks.article import check_site
 from gpt4qa.checks.built_site import load_site
+from gpt4qa.checks.data_figures import check_data_figures
 from gpt4qa.checks.headings import check_headings
 from gpt4qa.core.editions import OFFLINE, PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
@@ -30,6 +31,7 @@ from gpt4qa.render import content, figure_list, notes_index, sources_page
 from gpt4qa.render import glossary as glossary_page
 from gpt4qa.render.caveats import add_titles
 from gpt4qa.render.citations import render_citations
+from gpt4qa.render.data_figures import render_data_tables
 from gpt4qa.render.figures import render_figures, shows_an_original
 from gpt4qa.render.glossary import Companions, companions
 from gpt4qa.render.page_meta import robots_txt
@@ -106,9 +108,10 @@ class ArticleHook:
         except InputError as error:
             raise _failing(error) from None
         figures = tuple(self.figures.values())
-        cited_by = sources_page.cited_by(notes, self.sources.glossary, figures)
+        cited_by = sources_page.cited_by(notes, self.sources.glossary, figures, self.sources.figure_data)
         return [
-            (figure_list.PAGE_SRC, figure_list.figure_list_markdown(figures, self.titles, docs_dir, register)),
+            (figure_list.PAGE_SRC,
+             figure_list.figure_list_markdown(figures, self.titles, docs_dir, register, self.sources.drawn())),
             (glossary_page.PAGE_SRC, glossary_page.glossary_markdown(self.sources.glossary, register)),
             (notes_index.PAGE_SRC, notes_index.notes_markdown(notes)),
             (sources_page.PAGE_SRC, sources_page.sources_markdown(register, cited_by)),
@@ -136,7 +139,10 @@ class ArticleHook:
         try:
             markdown = add_titles(markdown, f"docs/{page.file.src_uri}")
             markdown = render_figures(markdown, page_src=page.file.src_uri, figures=self.figures,
-                                      docs_dir=Path(config.docs_dir), register=self.sources.register)
+                                      docs_dir=Path(config.docs_dir), register=self.sources.register,
+                                      drawn=self.sources.drawn())
+            markdown = render_data_tables(markdown, page_src=page.file.src_uri, register=self.sources.register,
+                                          tables={table.id: table for table in self.sources.figure_data})
             markdown = render_citations(markdown, self.sources.register, page.file.src_uri)
         except InputError as error:
             raise _failing(error) from None
@@ -201,6 +207,7 @@ class ArticleHook:
             # contract is updated (make build and make check hold it).
             broken_anchors = [] if self.serving else anchors.check(site, pages=pages, edition=self.edition)
             heading_faults = check_headings(site, pages=pages)
+            drawn_faults = check_data_figures(pages, self.sources.figure_data, self.figures, self.edition, site)
         except InputError as error:
             raise _failing(error) from None
         if report.problems:
@@ -210,6 +217,9 @@ class ArticleHook:
         if broken_anchors:
             details = "\n  ".join(broken_anchors)
             raise PluginError(f"anchor contract broken ({len(broken_anchors)}):\n  {details}")
+        if drawn_faults:
+            details = "\n  ".join(drawn_faults)
+            raise PluginError(f"drawn figures that do not show their data ({len(drawn_faults)}):\n  {details}")
         if heading_faults:
             details = "\n  ".join(heading_faults)
             raise PluginError(f"headings that do not read well ({len(heading_faults)}):\n  {details}")

@@ -19,6 +19,8 @@ from PIL import Image
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.project import IMAGE_DIR
 from gpt4qa.render.citations import cite_html
+from gpt4qa.render.data_figures import drawn_note, table_html
+from gpt4qa.sources.figure_data import DataTable
 from gpt4qa.sources.figures import Figure
 from gpt4qa.sources.register import Register
 
@@ -34,21 +36,33 @@ def figure_id(src: str, page_src: str) -> str | None:
     return name.rsplit(".", 1)[0] if folder == IMAGE_DIR else None
 
 
-def _caption(figure: Figure, missing: bool, register: Register) -> str:
+def _caption(figure: Figure, missing: bool, register: Register, drawn: str | None = None) -> str:
     parts = [
         f'<span class="figure-number">{figure.label}</span> {html.escape(figure.caption)}',
         '<span class="editor-mark">（编者图注）</span>',
     ]
-    if figure.source is not None:
+    if drawn is not None:
+        parts.append(drawn)
+    elif figure.source is not None:
         parts.append(f'<span class="figure-source">原图出处：{cite_html(figure.source, register)}</span>')
     elif missing:
         parts.append(f'<span class="figure-source">{UNVERIFIABLE}</span>')
     return f"<figcaption>{' '.join(parts)}</figcaption>"
 
 
-def figure_html(figure: Figure, src: str, image_file: Path, register: Register, indent: str = "") -> str:
+def figure_html(figure: Figure, src: str, image_file: Path, register: Register, indent: str = "",
+                table: DataTable | None = None) -> str:
     opening = f'<figure markdown="span" id="fig-{figure.number}" data-figure-id="{figure.id}"'
-    if image_file.is_file():
+    if table is not None and not image_file.is_file():
+        # Drawn from its published numbers while the original is missing: raw HTML, no Markdown inside.
+        lines = (
+            f'<figure id="fig-{figure.number}" data-figure-id="{figure.id}" data-table-id="{table.id}" '
+            'class="article-figure figure-drawn">',
+            table_html(table),
+            f"{_caption(figure, missing=False, register=register, drawn=drawn_note(table, register))}",
+            "</figure>",
+        )
+    elif image_file.is_file():
         with Image.open(image_file) as image:
             width, height = image.size
         alt = figure.alt.replace("[", "【").replace("]", "】")
@@ -75,8 +89,10 @@ def shows_an_original(rendered_markdown: str) -> bool:
 
 
 def render_figures(markdown: str, *, page_src: str, figures: dict[str, Figure], docs_dir: Path,
-                   register: Register) -> str:
-    """Replace the page's figure lines; raise InputError for figures the table puts elsewhere."""
+                   register: Register, drawn: dict[str, DataTable] | None = None) -> str:
+    """Replace the page's figure lines; raise InputError for figures the table puts elsewhere.
+    `drawn` maps a figure id to the data table it is drawn from while its original is missing."""
+    drawn = drawn or {}
 
     def replace(match: re.Match[str]) -> str:
         src = match.group("src")
@@ -88,6 +104,7 @@ def render_figures(markdown: str, *, page_src: str, figures: dict[str, Figure], 
             raise InputError(f"docs/{page_src}: shows figure '{ident}' that the article does not cite")
         if figure.page != page_src:
             raise InputError(f"docs/{page_src}: shows {figure.label} ({ident}), which the table puts on {figure.page}")
-        return figure_html(figure, src, docs_dir / figure.image_path, register, match.group("indent"))
+        return figure_html(figure, src, docs_dir / figure.image_path, register, match.group("indent"),
+                           drawn.get(ident))
 
     return _IMAGE_LINE.sub(replace, markdown)

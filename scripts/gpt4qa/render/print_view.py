@@ -24,7 +24,7 @@ from gpt4qa.core.markup import PERMALINKS, is_alias, is_note_or_term
 from gpt4qa.render import figure_list as site_figure_list
 from gpt4qa.sources.figures import Figure
 
-_PAGE_FIGURE = re.compile(r"^#[\w-]+?-(?P<figure>fig-\d+)$")
+_PAGE_FIGURE = re.compile(r"^#[\w-]+?-(?P<figure>(?:fig-\d+|table-[a-z0-9-]+))$")
 FIGURE_LIST_ID, FIGURE_LIST_TITLE = "print-figures", "图目录"
 
 

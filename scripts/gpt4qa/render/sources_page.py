@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from gpt4qa.render.citations import SOURCES_PAGE_SRC, SOURCES_TITLE
 from gpt4qa.render.page_meta import generated_page_head
+from gpt4qa.sources.figure_data import DataTable
 from gpt4qa.sources.figures import Figure
 from gpt4qa.sources.glossary import Glossary
 from gpt4qa.sources.register import Register, Source
@@ -75,7 +76,8 @@ def sources_markdown(register: Register, cited_by: list[CitedBy]) -> str:
     return "\n".join(lines)
 
 
-def cited_by(notes: list, glossary: Glossary, figures: tuple[Figure, ...]) -> list[CitedBy]:
+def cited_by(notes: list, glossary: Glossary, figures: tuple[Figure, ...],
+             tables: tuple[DataTable, ...] = ()) -> list[CitedBy]:
     """Every place that cites a source, once a place a source: notes (`notes_index.Note`), terms, figures."""
     places: list[CitedBy] = []
     for note in notes:
@@ -89,4 +91,12 @@ def cited_by(notes: list, glossary: Glossary, figures: tuple[Figure, ...]) -> li
         if figure.source is not None:
             places.append(CitedBy(figure.source.id, f"{figure.label} {figure.caption}",
                                   f"{figure.page}#fig-{figure.number}"))
+    by_id = {figure.id: figure for figure in figures}
+    for table in tables:
+        if table.figure is not None:
+            figure = by_id[table.figure]
+            label, link = f"{figure.label}（编者据数据重制） {figure.caption}", f"{figure.page}#fig-{figure.number}"
+        else:
+            label, link = f"编者补充表 · {table.title}", f"{table.page}#{table.anchor}"
+        places.append(CitedBy(table.source.id, label, link))
     return places

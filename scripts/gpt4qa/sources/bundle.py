@@ -14,7 +14,9 @@ from functools import cached_property
 from pathlib import Path
 
 from gpt4qa.core import project
+from gpt4qa.core.errors import InputError
 from gpt4qa.sources.article import Article, load_article
+from gpt4qa.sources.figure_data import DataTable, load_figure_data
 from gpt4qa.sources.figures import Figure, load_table, match_article
 from gpt4qa.sources.glossary import Glossary, load_glossary
 from gpt4qa.sources.parts import Parts, check_figure_pages, parse_parts
@@ -33,6 +35,7 @@ class Sources:
     vocabulary_path: Path = project.VOCABULARY_PATH
     publication_path: Path = project.PUBLICATION_PATH
     register_path: Path = project.SOURCES_PATH
+    figure_data_path: Path = project.FIGURE_DATA_PATH
 
     @cached_property
     def article(self) -> Article:
@@ -64,10 +67,26 @@ class Sources:
     def register(self) -> Register:
         return load_register(self.register_path)
 
+    @cached_property
+    def figure_data(self) -> tuple[DataTable, ...]:
+        """The tables the editor draws figures from, each held to the figure table."""
+        tables = load_figure_data(self.figure_data_path)
+        ids = {figure.id for figure in self.figures}
+        for table in tables:
+            if table.figure is not None and table.figure not in ids:
+                raise InputError(f"{self.figure_data_path}:{table.line}: table '{table.id}' draws figure "
+                                 f"'{table.figure}', which {self.figures_path} does not list")
+        return tables
+
+    def drawn(self) -> dict[str, DataTable]:
+        """Figure id -> the table it is drawn from."""
+        return {table.figure: table for table in self.figure_data if table.figure is not None}
+
     def table_citations(self) -> list[Citation]:
-        """What the glossary and the figure table cite."""
+        """What the glossary, the figure table and the figure data cite."""
         return [c for term in self.glossary.terms for c in term.sources] + \
-            [figure.source for figure in self.figures if figure.source is not None]
+            [figure.source for figure in self.figures if figure.source is not None] + \
+            [table.source for table in self.figure_data]
 
     @cached_property
     def publication(self) -> Publication:
