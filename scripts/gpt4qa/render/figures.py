@@ -52,11 +52,12 @@ def _caption(figure: Figure, missing: bool, register: Register, drawn: str | Non
 
 def figure_html(figure: Figure, src: str, image_file: Path, register: Register, indent: str = "",
                 table: DataTable | None = None) -> str:
-    opening = f'<figure markdown="span" id="fig-{figure.number}" data-figure-id="{figure.id}"'
+    anchor = f"fig-{figure.number}"
+    opening = f'<figure markdown="span" id="{anchor}" data-figure-id="{figure.id}"'
     if table is not None and not image_file.is_file():
         # Drawn from its published numbers while the original is missing: raw HTML, no Markdown inside.
         lines = (
-            f'<figure id="fig-{figure.number}" data-figure-id="{figure.id}" data-table-id="{table.id}" '
+            f'<figure id="{anchor}" data-figure-id="{figure.id}" data-table-id="{table.id}" '
             'class="article-figure figure-drawn">',
             table_html(table),
             f"{_caption(figure, missing=False, register=register, drawn=drawn_note(table, register))}",

@@ -113,7 +113,7 @@ MUTANTS = (
            '<li id="neural-editing">如何更正错误：Neural Editing。</li>\n', '</ul>\n\n## 如何更正错误：Neural Editing。 { #neural-editing }\n\n<ul>\n',
            "ends in “。”: a heading is a label, not a sentence"),
     Mutant("a figure loses its anchor", "scripts/gpt4qa/render/figures.py",
-           'id="fig-{figure.number}"', 'id="figure-{figure.number}"',
+           'anchor = f"fig-{figure.number}"', 'anchor = f"figure-{figure.number}"',
            "figure id is 'figure-5', not 'fig-5'"),
     Mutant("a figure placed on the wrong page", "source/figures.yml",
            "  - id: 61eebb13b49b497\n    page: q05-reasoning.md", "  - id: 61eebb13b49b497\n    page: q06-safety.md",
