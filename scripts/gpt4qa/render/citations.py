@@ -15,7 +15,8 @@ SOURCES_PAGE_SRC = "sources.md"
 SOURCES_TITLE = "参考来源"
 
 
-def _markdown_text(text: str) -> str:
+def markdown_text(text: str) -> str:
+    """Text that stays text inside a Markdown link or list: brackets and stars made full-width."""
     return text.replace("[", "［").replace("]", "］").replace("*", "＊")
 
 
@@ -23,8 +24,8 @@ def cite_markdown(citation: Citation, register: Register, page_src: str = "") ->
     """A citation in Markdown, for a page's notes."""
     source = register.get(citation)
     entry = _relative(page_src) + f"{SOURCES_PAGE_SRC}#{source.id}"
-    return (f"{_markdown_text(source.publisher)}《[{_markdown_text(source.title)}]({source.url})》"
-            f"（{source.shown_date}；{_markdown_text(citation.part)}；[{SOURCES_TITLE}]({entry})）")
+    return (f"{markdown_text(source.publisher)}《[{markdown_text(source.title)}]({source.url})》"
+            f"（{source.shown_date}；{markdown_text(citation.part)}；[{SOURCES_TITLE}]({entry})）")
 
 
 def cite_html(citation: Citation, register: Register) -> str:

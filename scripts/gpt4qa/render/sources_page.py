@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gpt4qa.render.citations import SOURCES_PAGE_SRC, SOURCES_TITLE
+from gpt4qa.render.citations import SOURCES_PAGE_SRC, SOURCES_TITLE, markdown_text
 from gpt4qa.render.page_meta import generated_page_head
 from gpt4qa.sources.figure_data import DataTable
 from gpt4qa.sources.figures import Figure
@@ -24,10 +24,6 @@ class CitedBy:
     source: str  # the register's id
     label: str  # e.g. "Q2 效果层面的改进 · 第 3 条编者注"
     link: str  # docs-relative link to the place, e.g. "q02-improvements.md#note-erratum-1a2b3c"
-
-
-def _markdown_text(text: str) -> str:
-    return text.replace("[", "［").replace("]", "］").replace("*", "＊")
 
 
 def _escape(text: str) -> str:
@@ -65,12 +61,12 @@ def sources_markdown(register: Register, cited_by: list[CitedBy]) -> str:
             lines += [
                 f"### {source.title} {{ #{source.id} .editorial }}",
                 "",
-                f'<p class="editorial">{_details(source)} <a href="{_escape(source.url)}">{_escape(source.url)}</a></p>',
+                f'<p class="editorial source-details">{_details(source)} <a href="{_escape(source.url)}">{_escape(source.url)}</a></p>',
                 "",
                 "引用于：",
                 "{ .editorial }",
                 "",
-                *(f"- [{_markdown_text(c.label)}]({c.link})" for c in places),
+                *(f"- [{markdown_text(c.label)}]({c.link})" for c in places),
                 "",
             ]
     return "\n".join(lines)
