@@ -38,6 +38,7 @@ from gpt4qa.render.page_meta import robots_txt
 from gpt4qa.render.print_view import keep_plugin_assets_to_print_view, mend_file
 from gpt4qa.search.data import write_data
 from gpt4qa.sources.bundle import Sources
+from gpt4qa.sources.figure_data import DataTable
 from gpt4qa.sources.figures import Figure, check_pages
 
 log = logging.getLogger("mkdocs.hooks.article")
@@ -59,6 +60,8 @@ class ArticleHook:
         self.serving = False  # `mkdocs serve` makes pages only: no PDF or offline copy to link
         self.sources = Sources()
         self.figures: dict[str, Figure] = {}
+        self.drawn: dict[str, DataTable] = {}
+        self.data_tables: dict[str, DataTable] = {}
         self.companions: Companions | None = None
         self.titles: dict[str, str] = {}  # docs source -> navigation title
         self.offline = False
@@ -77,6 +80,8 @@ class ArticleHook:
         except InputError as error:
             raise _failing(error) from None
         self.figures = {figure.id: figure for figure in self.sources.figures}
+        self.drawn = self.sources.drawn()  # figure id -> the data table it is drawn from
+        self.data_tables = {table.id: table for table in self.sources.figure_data}
         self.titles = figure_list.nav_titles(config.nav or [])
         self.offline = _is_offline_build(config)
         url = self.edition.url
@@ -111,7 +116,7 @@ class ArticleHook:
         cited_by = sources_page.cited_by(notes, self.sources.glossary, figures, self.sources.figure_data)
         return [
             (figure_list.PAGE_SRC,
-             figure_list.figure_list_markdown(figures, self.titles, docs_dir, register, self.sources.drawn())),
+             figure_list.figure_list_markdown(figures, self.titles, docs_dir, register, self.drawn)),
             (glossary_page.PAGE_SRC, glossary_page.glossary_markdown(self.sources.glossary, register)),
             (notes_index.PAGE_SRC, notes_index.notes_markdown(notes)),
             (sources_page.PAGE_SRC, sources_page.sources_markdown(register, cited_by)),
@@ -140,9 +145,9 @@ class ArticleHook:
             markdown = add_titles(markdown, f"docs/{page.file.src_uri}")
             markdown = render_figures(markdown, page_src=page.file.src_uri, figures=self.figures,
                                       docs_dir=Path(config.docs_dir), register=self.sources.register,
-                                      drawn=self.sources.drawn())
+                                      drawn=self.drawn)
             markdown = render_data_tables(markdown, page_src=page.file.src_uri, register=self.sources.register,
-                                          tables={table.id: table for table in self.sources.figure_data})
+                                          tables=self.data_tables)
             markdown = render_citations(markdown, self.sources.register, page.file.src_uri)
         except InputError as error:
             raise _failing(error) from None
