@@ -11,7 +11,7 @@ from gpt4qa.core.project import ARTICLE_PATH
 from gpt4qa.render import glossary
 from gpt4qa.render.caveats import add_titles, find_caveats
 from gpt4qa.render.notes_index import Note, notes_markdown
-from gpt4qa.render.reading_time import add_reading_time, count_units
+from gpt4qa.render.reading_time import count_units, reading_time_in
 from gpt4qa.sources import glossary as glossary_table
 from gpt4qa.sources.bundle import Sources
 
@@ -59,8 +59,9 @@ def test_a_broken_entry_fails_with_one_line(changes, message):
 
 
 def tooltips(html: str) -> tuple[BeautifulSoup, list[str]]:
-    result, done = glossary.add_tooltips(html, glossary_table.parse_glossary(table(), ARTICLE), "p")
-    return BeautifulSoup(result, "html.parser"), done
+    soup = BeautifulSoup(html, "html.parser")
+    done = glossary.tooltips_in(soup, glossary_table.parse_glossary(table(), ARTICLE), "p")
+    return soup, done
 
 
 def test_only_the_first_occurrence_in_the_authors_text_becomes_a_tooltip():
@@ -104,9 +105,9 @@ def test_every_answer_has_two_or_three_related_questions():
 
 def test_reading_time_counts_characters_and_latin_words_once():
     assert count_units("GPT-4 的参数量是 175B。") == 7  # GPT-4, 的, 参, 数, 量, 是, 175B
-    html, units = add_reading_time("<h1>标题</h1><p>" + "字" * 600 + "<span class='gloss__tip'>不读</span></p>")
-    assert units == 602
-    note = BeautifulSoup(html, "html.parser").select_one("h1 + p.reading-time")
+    soup = BeautifulSoup("<h1>标题</h1><p>" + "字" * 600 + "<span class='gloss__tip'>不读</span></p>", "html.parser")
+    assert reading_time_in(soup) == 602
+    note = soup.select_one("h1 + p.reading-time")
     assert note.get_text().startswith("阅读约 3 分钟") and note.has_attr("data-search-exclude")
 
 

@@ -78,7 +78,7 @@ def test_a_source_nothing_cites_fails_naming_its_line(tmp_path):
 def test_citations_are_found_with_their_page_and_line():
     markdown = "正文。\n\n!!! erratum qualifies=\"正文\"\n\n    见[§5、图 7](src:report)与[附录](src:digest)。\n"
     assert page_citations(markdown, "docs/q05.md") == [
-        Citation("report", "§5、图 7", "docs/q05.md:5"), Citation("digest", "附录", "docs/q05.md:5")]
+        Citation("report", "§5、图 7", "docs/q05.md:5", 5), Citation("digest", "附录", "docs/q05.md:5", 5)]
 
 
 def test_a_citation_renders_title_publisher_date_part_and_the_register_entry(tmp_path):

@@ -7,6 +7,7 @@ search; the Markdown extensions the pages need to render at all.
 from __future__ import annotations
 
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,8 +54,6 @@ def build_tree(tree: Path, site: Path) -> None:
 
 def pdf_command(tree: Path, site: Path) -> list[str]:
     """How a tree (this one or an older revision's) renders its PDF: the CLI, or the script it had before."""
-    import sys
-
     if (tree / "scripts" / "docs.py").is_file():
         return [sys.executable, str(tree / "scripts" / "docs.py"), "pdf", str(site)]
     return [sys.executable, str(tree / "scripts" / "pdf_export.py"), str(site)]

@@ -101,13 +101,6 @@ def tooltips_in(soup: BeautifulSoup, glossary: Glossary, page_key: str) -> list[
     return done
 
 
-def add_tooltips(html: str, glossary: Glossary, page_key: str) -> tuple[str, list[str]]:
-    """The page with each term's first occurrence made a tooltip, and the ids of those terms."""
-    soup = BeautifulSoup(html, "html.parser")
-    done = tooltips_in(soup, glossary, page_key)
-    return str(soup), done
-
-
 # --- related questions ----------------------------------------------------------------------------
 
 def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, list[tuple[str, list[str]]]]:

@@ -33,7 +33,7 @@ def collect(docs_dir: Path, titles: dict[str, str]) -> list[Note]:
             cited = page_citations(markdown, f"docs/{page}")
             for caveat in find_caveats(markdown, f"docs/{page}"):
                 # Citation lines are 1-based; a caveat's lines run from its opening to its end (0-based).
-                own = tuple(c for c in cited if caveat.line < int(c.where.rsplit(":", 1)[1]) <= caveat.end)
+                own = tuple(c for c in cited if caveat.line < c.line <= caveat.end)
                 notes.append(Note(page, title, caveat, own))
     return notes
 

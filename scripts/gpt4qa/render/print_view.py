@@ -123,16 +123,14 @@ def figure_list(soup: BeautifulSoup, figures: tuple[Figure, ...]) -> Tag:
 # Ids mkdocs-print-site-plugin leaves as they are (it prefixes only headings, list items and
 # footnote marks with their page) although links to them are rewritten to the prefixed form:
 # the editor's notes, the glossary's terms, and the alias anchors left where an id moved.
-
-
-def UNPREFIXED(tag: Tag) -> bool:  # noqa: N802 - a set of the markup contract, named as the others are
+def unprefixed(tag: Tag) -> bool:
     return is_note_or_term(tag) or is_alias(tag)
 
 
 def prefix_ids(soup: BeautifulSoup) -> None:
     """Give the editor's notes and glossary terms their page's prefix, as the plugin does headings."""
     for page in soup.find_all("section", class_="print-page", id=True):
-        for element in page.find_all(UNPREFIXED):
+        for element in page.find_all(unprefixed):
             if element.find_parent("section", class_="print-page") is page:
                 element["id"] = f"{page['id']}-{element['id']}"
 

@@ -37,10 +37,3 @@ def reading_time_in(soup: BeautifulSoup) -> int:
     note.string = f"阅读约 {minutes(units)} 分钟（约 {units} 字，按每分钟 {CHARACTERS_PER_MINUTE} 字计）"
     title.insert_after(note)
     return units
-
-
-def add_reading_time(html: str) -> tuple[str, int]:
-    """The page with its reading time under its title, and the count it rests on."""
-    soup = BeautifulSoup(html, "html.parser")
-    units = reading_time_in(soup)
-    return str(soup), units

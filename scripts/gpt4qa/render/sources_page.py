@@ -3,6 +3,7 @@ checked, and the notes, glossary terms and figures that cite it (each a link to 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from gpt4qa.render.citations import SOURCES_PAGE_SRC, SOURCES_TITLE, markdown_text
@@ -27,7 +28,7 @@ class CitedBy:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text)
 
 
 def _details(source: Source) -> str:

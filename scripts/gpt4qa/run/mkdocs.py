@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gpt4qa.core.project import CONFIG, ROOT
+from gpt4qa.core.project import CONFIG
 
 # Material's end-of-life banner is not about this project; real warnings still fail the build.
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -34,7 +34,7 @@ def build(site: Path, *, config: Path = CONFIG, strict: bool = True, clean: bool
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     command += ["--strict"] * strict + ["--clean"] * clean + ["-q"] * quiet
     extra = {**(env or {}), **({"OFFLINE": "true"} if offline else {})}
-    return subprocess.run(command, cwd=config.parent if config.parent.is_dir() else ROOT,
+    return subprocess.run(command, cwd=config.parent,
                           env=environment(unset, **extra), capture_output=capture, text=True)
 
 

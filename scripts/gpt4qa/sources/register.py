@@ -61,6 +61,7 @@ class Citation:
     id: str
     part: str
     where: str  # file:line of the citation, for messages
+    line: int = 0  # the line it stands on in a page's Markdown (1-based), where it is a page's
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def page_citations(markdown: str, page: str) -> list[Citation]:
     found = []
     for number, line in enumerate(markdown.split("\n"), start=1):
         for match in CITATION.finditer(line):
-            found.append(Citation(match.group("id"), match.group("part").strip(), f"{page}:{number}"))
+            found.append(Citation(match.group("id"), match.group("part").strip(), f"{page}:{number}", number))
     return found
 
 
