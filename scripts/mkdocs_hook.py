@@ -11,4 +11,5 @@ on_files = _hook.on_files
 on_nav = _hook.on_nav
 on_page_markdown = _hook.on_page_markdown
 on_page_content = _hook.on_page_content
+on_page_context = _hook.on_page_context
 on_post_build = _hook.on_post_build

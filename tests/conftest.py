@@ -68,7 +68,7 @@ def pages_built(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The complete site as make build writes it (pages, PDF, offline copy): its folder and log."""
+    """The complete site as make build writes it (pages, PDF, e-book, offline copy): its folder and log."""
     return _real_build(tmp_path_factory, "build")
 
 

@@ -14,8 +14,8 @@ from gpt4qa.core.errors import ExitCode
 from helpers import ROOT
 
 SCRIPT = ROOT / "scripts" / "docs.py"
-COMMANDS = ["build", "pages", "pdf", "offline", "serve", "check", "anchors", "search", "fonts", "mutants", "static",
-            "crawl", "bench"]
+COMMANDS = ["build", "pages", "pdf", "epub", "offline", "serve", "check", "anchors", "search", "lock", "audit", "fonts",
+            "mutants", "static", "crawl", "bench"]
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -32,8 +32,8 @@ def test_the_help_lists_every_command():
     assert listed == COMMANDS
 
 
-@pytest.mark.parametrize("command", [*COMMANDS, "check article", "check layers", "check headings",
-                                     "search data", "search dictionary"])
+@pytest.mark.parametrize("command", [*COMMANDS, "check article", "check epub", "check layers", "check headings",
+                                     "search index", "search dictionary"])
 def test_every_command_explains_itself(command):
     with pytest.raises(SystemExit) as done:
         cli.main([*command.split(), "--help"])

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from gpt4qa.core.editions import PDF, SIMPLIFIED
+from gpt4qa.core.editions import EPUB, PDF, SIMPLIFIED
 from gpt4qa.run.crawler import crawl
 from helpers import HOSTED_URL, ROOT, mkdocs_build
 
@@ -60,6 +60,7 @@ def test_served_site_has_no_dead_link_and_offers_no_download_it_lacks(serving):
     assert not [url for url in result.fetched if url.endswith((".pdf", ".zip"))]
     home = urllib.request.urlopen(serving).read().decode("utf-8")
     assert PDF.file not in home and "下载 PDF" not in home
+    assert EPUB.file not in home and "下载 EPUB" not in home
 
 
 def cover(site) -> BeautifulSoup:

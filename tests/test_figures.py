@@ -165,3 +165,26 @@ def test_the_complete_build_carries_the_originals_alternative_text_into_the_pdf(
     checker = Path(sys.executable).parent / "pdfua"
     done = subprocess.run([str(checker), "check", "--format", "json", str(site / PDF.file)], capture_output=True, text=True)
     assert json.loads(done.stdout)["summary"]["errors"] == 0, done.stdout[-2000:]
+
+
+def test_the_complete_build_ships_the_original_in_the_e_book_with_its_alternative_text(with_an_original):
+    import zipfile
+
+    from gpt4qa.checks.epub import check_book
+    from gpt4qa.core.editions import EPUB
+    from gpt4qa.export.epub import epubcheck
+
+    site, _, figure = with_an_original
+    book = site / EPUB.file
+    with zipfile.ZipFile(book) as archive:
+        assert f"EPUB/{figure.image_path}" in archive.namelist()
+        document = BeautifulSoup(archive.read("EPUB/q02-improvements.xhtml"), "xml")
+        package = archive.read("EPUB/content.opf").decode("utf-8")
+    img = document.select_one(f"#fig-{figure.number} img")
+    assert (img["src"], img["alt"]) == (figure.image_path, figure.alt)
+    assert img.find_parent("a") is None  # the lightbox's link is the site's: a reader shows the image itself
+    assert '<meta property="schema:accessMode">visual</meta>' in package
+    assert '<meta property="schema:accessibilityFeature">alternativeText</meta>' in package
+    assert check_book(book).problems == []
+    result = epubcheck(book)
+    assert (result.errors, result.warnings) == (0, 0), result.messages

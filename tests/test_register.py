@@ -84,7 +84,7 @@ def test_citations_are_found_with_their_page_and_line():
 def test_a_citation_renders_title_publisher_date_part_and_the_register_entry(tmp_path):
     markdown = "    见[§5、图 7](src:report)。\n"
     assert render_citations(markdown, register(tmp_path), "q05.md") == (
-        "    见Lab《[A Report](https://example.org/report)》（2023-03；§5、图 7；[参考来源](sources.md#report)）。\n")
+        "    见Lab《[A Report](https://example.org/report)》（2023-03；§5、图 7；[参考来源](sources.md#report){data-search-exclude}）。\n")
     with pytest.raises(InputError, match=r"^docs/q05.md:2: cites unknown source 'nope'"):
         render_citations("正文\n[§1](src:nope)\n", register(tmp_path), "q05.md")
 

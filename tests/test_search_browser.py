@@ -121,3 +121,29 @@ def test_share_url_of_a_traditional_question_gives_the_same_answer(page, served_
     page.wait_for_selector(".md-search-result__item")
     first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
     assert page_key(first, served_pages) == "q03"
+
+
+def test_materials_worker_and_lunr_are_not_in_the_search_path(browser, served_pages, pages_site):
+    """The site's search is the project's worker: the page names it, the site ships no other, and
+    a search loads nothing of Material's worker or Lunr."""
+    assert not list(pages_site.glob("assets/javascripts/workers/search.*")) and not (pages_site / "assets/javascripts/lunr").exists()
+    with checked_page(browser) as tab:
+        loaded: list[str] = []
+        tab.on("request", lambda request: loaded.append(request.url))
+        box = SearchBox(tab, served_pages)
+        assert box.results("参数量")
+        worker = tab.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
+    assert worker.endswith("assets/javascripts/workers/search-engine.js")
+    searched = [url for url in loaded if "/workers/" in url or "/lunr/" in url or "/search/" in url]
+    assert sorted(urlsplit(url).path.removeprefix(urlsplit(served_pages).path) for url in searched) == \
+        ["assets/javascripts/workers/search-engine.js", "search/search_index.json"]
+
+
+def test_the_result_count_is_announced_and_results_are_reached_by_keyboard(search):
+    search.results("上下文窗口")
+    meta = search.page.locator(".md-search-result__meta")
+    assert meta.get_attribute("aria-live") == "polite" and meta.inner_text().endswith("个符合条件的结果")
+    search.page.keyboard.press("ArrowDown")
+    focused = search.page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    assert focused, "ArrowDown from the search box reaches the first result"
+    search.box.focus()

@@ -1,14 +1,19 @@
-"""The search worker's words: the reader vocabulary and the Traditional / regional conversions."""
+"""The search index the project writes: its sections and fields, its tables (the reader vocabulary,
+the Traditional / regional conversions, the glossary's names) and its version."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.project import ARTICLE_PATH
-from gpt4qa.search.data import conversions, convert, data_script
+from gpt4qa.search import index
+from gpt4qa.search.data import conversions, convert, term_names
+from gpt4qa.sources.glossary import Glossary, Term
 from gpt4qa.sources.vocabulary import Vocabulary, check_targets, load_vocabulary
 
 
@@ -58,6 +63,70 @@ def test_conversions_follow_openccs_chain_and_keep_to_the_site(opencc):
     assert convert("上下文視窗", table, 2) == "上下文窗口"
 
 
-def test_data_script_is_one_assignment():
-    script = data_script(Vocabulary({"图片": "图像"}, ("吗",)), {"圖": "图"})
-    assert script.splitlines()[1] == 'self.searchZhData={"convert":{"圖":"图"},"questionWords":["吗"],"synonyms":{"图片":"图像"}};'
+PAGE = """<h1 id="title">02、问题？<a class="headerlink" href="#title">¶</a></h1>
+<p>作者的开头。<span class="gloss"><span role="tooltip" hidden>术语的解释</span></span></p>
+<div class="admonition note"><p class="admonition-title">编者注</p><p>编者的话<a href="../sources/#x" data-search-exclude="">参考来源</a>。</p></div>
+<h2 id="first">1）第一节</h2>
+<p>第一节的正文</p><figure><figcaption>图 1 图注</figcaption></figure>
+<p data-search-exclude>不进索引</p>
+<p class="reading-time editorial">约 1 分钟</p>
+<h2 id="second">2）第二节</h2><ul><li>甲</li><li>乙</li></ul>
+"""
+
+
+def test_a_page_becomes_its_own_doc_and_one_per_section_with_author_and_editor_apart():
+    found = index.sections(index.SearchPage("q02/", "导航标题", PAGE))
+    assert [(s.location, s.title) for s in found] == [("q02/", "02、问题？"), ("q02/#first", "1）第一节"),
+                                                      ("q02/#second", "2）第二节")]
+    assert index.clean(found[0].text) == "作者的开头。"  # the tooltip is hidden: not the page's text
+    assert index.clean(found[0].notes) == "编者注 编者的话。"  # the link to 参考来源 is left out
+    assert index.clean(found[1].text) == "第一节的正文"
+    assert index.clean(found[1].notes) == "图 1 图注"  # the caption is the editor's; the reading time is not read
+    assert index.clean(found[2].text) == "甲 乙"  # list items stay apart
+
+
+def test_a_page_without_a_title_takes_its_navigation_title():
+    found = index.sections(index.SearchPage("about/", "关于", "<p>正文</p>"))
+    assert found[0].title == "关于"
+
+
+def test_chinese_runs_are_segmented_and_the_rest_kept():
+    segment = index.segmenter(lambda run: [run[:2], run[2:]])
+    assert segment("GPT-4 图像理解能力") == "GPT-4 图像\u200b理解能力"
+
+
+def test_the_index_keeps_materials_two_keys_and_its_own_version():
+    engine = index.engine_tables(edition="zh-Hans", convert={"圖": "图"}, synonyms={"图片": "图像"},
+                                 question_words=["吗"], variants=[["LLM", "大模型"]])
+    data = json.loads(index.index_json("[\\s]+", engine, [{"location": "", "title": "首页", "text": "正文"}]))
+    assert set(data) == {"config", "docs"}
+    assert data["config"]["separator"] == "[\\s]+"  # Material's page highlighter reads it
+    assert data["config"]["engine"]["format"] == "gpt4qa-search" and data["config"]["engine"]["version"] == index.VERSION
+
+
+@pytest.mark.parametrize("engine, message", [
+    ({"format": "gpt4qa-search", "version": 0}, "index version 0, this project reads version 1"),
+    ({"format": "lunr"}, "not a gpt4qa-search index (Material's own, or another tool's)"),
+    (None, "not a gpt4qa-search index"),
+])
+def test_an_index_of_another_format_or_version_is_refused(tmp_path, engine, message):
+    (tmp_path / "search").mkdir()
+    config = {"separator": " "} | ({"engine": engine} if engine else {})
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": []}), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"search_index.json: {message}")):
+        index.read_index(tmp_path)
+
+
+def test_a_missing_or_broken_index_is_named(tmp_path):
+    with pytest.raises(InputError, match="search_index.json: no search index; build the site first"):
+        index.read_index(tmp_path)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text("{\n  oops", encoding="utf-8")
+    with pytest.raises(InputError, match="search_index.json: line 2: not JSON"):
+        index.read_index(tmp_path)
+
+
+def test_a_terms_names_are_its_variants_its_title_and_the_name_in_brackets():
+    term = Term("llm", "LLM（大语言模型）", "basics", ("LLM", "大模型"), "…", ())
+    single = Term("x", "多模态", "basics", ("多模态",), "…", ())
+    assert term_names(Glossary((), (term, single))) == [["LLM", "大模型", "大语言模型"]]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gpt4qa.core.editions import OFFLINE, PDF
+from gpt4qa.core.editions import EPUB, OFFLINE, PDF
 from gpt4qa.run.crawler import crawl
 from gpt4qa.run.server import start
 
@@ -11,7 +11,7 @@ def test_real_site_under_a_prefix_has_nothing_broken(served):
     """make build's output (docs.py build), downloads included."""
     result = crawl(served)
     assert result.broken == []
-    assert {served + PDF.file, served + OFFLINE.file} <= result.fetched
+    assert {served + PDF.file, served + EPUB.file, served + OFFLINE.file} <= result.fetched
     assert result.pages >= 12  # home, ten answers, about (and the 404 page is not linked)
     assert result.anchors > 50
 

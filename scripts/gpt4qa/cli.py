@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from gpt4qa.core.editions import PDF
+from gpt4qa.core.editions import EPUB, PDF, SIMPLIFIED
 from gpt4qa.core.errors import ExitCode, InputError, MissingTool
 from gpt4qa.core.project import ROOT
 
@@ -61,9 +61,49 @@ def cmd_offline(args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK
 
 
+def cmd_epub(args: argparse.Namespace) -> ExitCode:
+    """The e-book, written beside the pages only once the article check on its text passes."""
+    import os
+
+    from gpt4qa.checks.epub import check_book
+    from gpt4qa.export.epub import make
+
+    final = args.site / SIMPLIFIED.download(EPUB)
+    stats = make(args.site, final.with_name(final.name + ".part"))
+    try:
+        report = check_book(stats.path)
+    except BaseException:
+        stats.path.unlink()
+        raise
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        stats.path.unlink()
+        print(f"epub: not written, the article check on its text found {len(report.problems)} problems")
+        return ExitCode.PROBLEMS
+    os.replace(stats.path, final)
+    print(f"epub: {final} — {stats.documents} documents, {stats.images} images, {stats.size / 1024:.0f} KB, "
+          f"{stats.seconds:.1f} s; its text: {report.summary()}")
+    return ExitCode.OK
+
+
+def cmd_check_epub(args: argparse.Namespace) -> ExitCode:
+    """epubcheck, then the article check, the links and the navigation, on a site's e-book."""
+    from gpt4qa.checks.epub import check_book
+    from gpt4qa.export.epub import epubcheck
+
+    path = args.site / SIMPLIFIED.download(EPUB)
+    result = epubcheck(path)
+    report = check_book(path)
+    return _report(result.messages + report.problems,
+                   f"epub: epubcheck {result.version}: {result.errors} errors, {result.warnings} warnings; "
+                   f"{report.summary()}")
+
+
 def cmd_build(args: argparse.Namespace) -> ExitCode:
     """The complete site, as make build and the deploy workflow make it: every link works. The
-    pages (strict, checked), the whole-site PDF they link, then the offline copy, which holds it."""
+    pages (strict, checked), the whole-site PDF and the e-book they link, then the offline copy,
+    which holds both."""
     from gpt4qa.run.steps import run_steps
 
     site = args.site.resolve()
@@ -71,6 +111,7 @@ def cmd_build(args: argparse.Namespace) -> ExitCode:
     steps: list[tuple[str, Callable[[], int]]] = [
         ("pages", lambda: cmd_pages(pages)),
         (PDF.name, lambda: guarded(cmd_pdf, argparse.Namespace(site=site))),
+        (EPUB.name, lambda: guarded(cmd_epub, argparse.Namespace(site=site))),
         ("offline copy", lambda: guarded(cmd_offline, argparse.Namespace(site=site))),
     ]
     return ExitCode(run_steps("build", steps))
@@ -140,7 +181,10 @@ def cmd_check(args: argparse.Namespace) -> ExitCode:
              lambda: mkdocs.build(site, quiet=True, capture=False).returncode),
             ("article check", lambda: guarded(cmd_check_article, built)),
             ("anchor contract", lambda: guarded(cmd_anchors, built)),
+            ("e-book (the article check on its text)", lambda: guarded(cmd_epub, built)),
             ("search dictionary", lambda: guarded(cmd_search_dictionary, argparse.Namespace(write=False))),
+            ("locks", lambda: guarded(cmd_lock, argparse.Namespace(write=False))),
+            ("workflow pins", lambda: guarded(cmd_check_workflows, argparse.Namespace())),
         ]
         if code := run_steps("check", steps):
             return ExitCode(code)
@@ -150,12 +194,20 @@ def cmd_check(args: argparse.Namespace) -> ExitCode:
 
 # --- search --------------------------------------------------------------------------------------
 
-def cmd_search_data(args: argparse.Namespace) -> ExitCode:
-    from gpt4qa.search.data import write_data
+def cmd_search_index(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.core.editions import SIMPLIFIED
+    from gpt4qa.core.project import SEARCH_TERMS, shown
+    from gpt4qa.search import dictionary, index
+    from gpt4qa.search.data import write_index
     from gpt4qa.sources.bundle import Sources
 
-    path = write_data(args.site, Sources().vocabulary)
-    print(f"search data: {path} — {path.stat().st_size / 1024:.0f} KB")
+    current = index.read_index(args.site)  # the pages it holds, and the separator the build used
+    pages = index.built_pages(args.site, index.page_urls(current))
+    sources = Sources()
+    path, seconds = write_index(args.site, pages, edition=SIMPLIFIED.key, separator=current["config"]["separator"],
+                                vocabulary=sources.vocabulary, glossary=sources.glossary,
+                                segmenter=dictionary.Segmenter(dictionary.DICTIONARY, SEARCH_TERMS))
+    print(f"search index: {shown(path)} — {len(pages)} pages, {path.stat().st_size / 1024:.0f} KB in {seconds:.2f} s")
     return ExitCode.OK
 
 
@@ -190,6 +242,37 @@ def cmd_search_dictionary(args: argparse.Namespace) -> ExitCode:
         return ExitCode.PROBLEMS
     print(f"search dictionary: {len(lines) - 1} words, up to date")
     return ExitCode.OK
+
+
+# --- supply chain --------------------------------------------------------------------------------
+
+def cmd_lock(args: argparse.Namespace) -> ExitCode:
+    """Every Python lock against its top-level list (no network), or --write them with pip-compile."""
+    from gpt4qa.checks.locks import check_locks
+    from gpt4qa.core.project import shown
+
+    if args.write:
+        from gpt4qa.run.locks import write_locks
+
+        written = write_locks()
+        print(f"lock: wrote {', '.join(shown(path) for path in written)}")
+    problems, summary = check_locks()
+    return _report(problems, summary)
+
+
+def cmd_check_workflows(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.checks.workflows import check_workflows
+
+    problems, summary = check_workflows()
+    return _report(problems, summary)
+
+
+def cmd_audit(args: argparse.Namespace) -> ExitCode:
+    from gpt4qa.run.audit import audit
+
+    lines, found = audit()
+    print("\n".join(lines))
+    return ExitCode.PROBLEMS if found else ExitCode.OK
 
 
 # --- tools ---------------------------------------------------------------------------------------
@@ -263,10 +346,11 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument("site", type=Path, help="the built site folder")
         return sub
 
-    command("build", cmd_build, "the complete site: strict pages, the PDF, the offline copy", site=True)
+    command("build", cmd_build, "the complete site: strict pages, the PDF, the e-book, the offline copy", site=True)
     pages = command("pages", cmd_pages, "the strict page build, checked by the hook", site=True)
     pages.add_argument("-q", "--quiet", action="store_true")
     command("pdf", cmd_pdf, "the whole-site PDF from a built site's print view", site=True)
+    command("epub", cmd_epub, "the e-book (EPUB 3) of a built site, held to the article", site=True)
     command("offline", cmd_offline, "the offline copy (a zip that works from disk) of a built site", site=True)
     serve = command("serve", cmd_serve, "serve the pages with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
@@ -284,9 +368,14 @@ def parser() -> argparse.ArgumentParser:
     article.add_argument("--parts", type=Path, default=PARTS_PATH)
     layers = checks.add_parser("layers", help="the package's import rules")
     layers.set_defaults(run=cmd_check_layers)
+    epub = checks.add_parser("epub", help="epubcheck and the article check on a built site's e-book")
+    epub.set_defaults(run=cmd_check_epub)
+    epub.add_argument("site", type=Path)
     headings = checks.add_parser("headings", help="the heading rules on a built site")
     headings.set_defaults(run=cmd_check_headings)
     headings.add_argument("site", type=Path)
+    workflows = checks.add_parser("workflows", help="every action pinned by commit, every job its permissions")
+    workflows.set_defaults(run=cmd_check_workflows)
 
     from gpt4qa.core.project import ANCHOR_CONTRACT
 
@@ -296,14 +385,20 @@ def parser() -> argparse.ArgumentParser:
 
     search = command("search", None, "the search's data files")
     searches = search.add_subparsers(dest="what", metavar="PART", required=True)
-    data = searches.add_parser("data", help="(re)write a built site's search-zh-data.js")
-    data.set_defaults(run=cmd_search_data)
+    data = searches.add_parser("index", help="(re)write a built site's search index from its pages")
+    data.set_defaults(run=cmd_search_index)
     data.add_argument("site", type=Path)
     dictionary = searches.add_parser("dictionary", help="the cut-down jieba dictionary: --check or --write")
     dictionary.set_defaults(run=cmd_search_dictionary)
     mode = dictionary.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true")
     mode.add_argument("--check", action="store_true")
+
+    lock = command("lock", cmd_lock, "the Python locks: --check them (no network) or --write them")
+    mode = lock.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", action="store_true", help="regenerate every lock with pip-compile (network)")
+    mode.add_argument("--check", action="store_true", help="every lock agrees with its list (no network)")
+    command("audit", cmd_audit, "known vulnerabilities in the locked packages (pip-audit, npm audit)")
 
     fonts = command("fonts", cmd_fonts, "where the project's fonts are, or which Debian package to install")
     fonts.add_argument("--fontconfig", type=Path, metavar="DIR", help="write DIR/fonts.conf that sees only them")

@@ -3,9 +3,10 @@
 An edition is one language's site: its language tag, where its pages live below the site root,
 and how its text is derived from the sources (the Simplified edition is the sources as they are;
 a converted edition names its converter). A format is one way the site reaches a reader: the
-pages, the whole-site PDF, the offline copy. Every module that needs to know which page a source
-becomes, which address a built file has, or which id an anchor has in the print view asks the
-edition, so a second edition is configuration and a converter, not a copy of the mapping.
+pages, the whole-site PDF, the e-book (EPUB), the offline copy. Every module that needs to know
+which page a source becomes, which address a built file has, which id an anchor has in the print
+view, or which document of the e-book holds a page asks the edition, so a second edition is
+configuration and a converter, not a copy of the mapping.
 
 URLs here are paths below the site root without a leading slash: "" for the home page,
 "q02-improvements/" for docs/q02-improvements.md, "404.html" for a page file of another name.
@@ -28,8 +29,13 @@ class Format:
 
 PAGES = Format("pages", None)
 PDF = Format("pdf", "gpt-4-qa.pdf")
+EPUB = Format("epub", "gpt-4-qa.epub")
 OFFLINE = Format("offline", "gpt-4-qa-offline.zip")
-FORMATS = (PAGES, PDF, OFFLINE)
+FORMATS = (PAGES, PDF, EPUB, OFFLINE)
+
+# The e-book's documents besides the pages' own: its cover and its navigation document.
+EBOOK_COVER = "cover.xhtml"
+EBOOK_NAV = "nav.xhtml"
 
 # mkdocs-print-site-plugin's whole-site page, from which the PDF is printed; page ids inside it are
 # prefixed with their page's key, the home page's key being HOME_KEY.
@@ -46,9 +52,9 @@ def unchanged(text: str) -> str:
 
 @dataclass(frozen=True)
 class Edition:
-    key: str  # "zh-Hans"
+    key: str  # "zh-Hans": the edition's language tag, as the e-book declares it (dc:language, xml:lang)
     name: str  # as a language switch names it
-    language: str  # the text's language tag in the PDF (and the e-book)
+    language: str  # the text's language tag in the PDF
     prefix: str = ""  # where its pages live below the site root: "" or "zh-Hant/"
     convert: Callable[[str], str] = unchanged  # how its text is derived from the sources
 
@@ -82,6 +88,19 @@ class Edition:
             return ident  # figure ids are unique across the site and kept as they are
         page = self.page_key(url)
         return f"{page}-{ident}" if ident else page
+
+    def ebook_document(self, url: str) -> str:
+        """The e-book's document for a page: '' -> 'index.xhtml', 'q02-x/' -> 'q02-x.xhtml'."""
+        stem = url.removeprefix(self.prefix).strip("/") or HOME_KEY
+        return stem + ".xhtml"
+
+    def ebook_page(self, document: str) -> str | None:
+        """The page an e-book document holds (the inverse of `ebook_document`); None for the
+        cover, the navigation document and anything else that is not a page."""
+        if document in (EBOOK_COVER, EBOOK_NAV) or not document.endswith(".xhtml"):
+            return None
+        stem = document.removesuffix(".xhtml")
+        return self.prefix + ("" if stem == HOME_KEY else stem + "/")
 
     @property
     def print_view(self) -> str:

@@ -20,6 +20,7 @@ PUBLICATION_PATH = SOURCE / "publication.yml"
 SOURCES_PATH = SOURCE / "sources.yml"
 FIGURE_DATA_PATH = SOURCE / "figure-data.yml"
 SEARCH_DICTIONARY = SOURCE / "search-dictionary.txt"
+SEARCH_TERMS = SOURCE / "search-terms.txt"  # the article's terms, kept whole when the index is segmented
 ANCHOR_CONTRACT = TESTS / "public-anchors.txt"
 
 # The article's images, relative to docs/ and to the built site.
@@ -32,6 +33,8 @@ SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 # Chromium, as Debian installs it (scripts/system_deps.sh); never a downloaded build.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking")
+# W3C's EPUBCheck, as Debian's package epubcheck installs it (scripts/system_deps.sh): run with java.
+EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
 
 
 def shown(path: Path) -> str:

@@ -4,8 +4,8 @@
 
 A separate build with Material's offline plugin (file URLs, the search index inlined, a worker
 shim for file://). The zip holds one folder; unzip it and open index.html. The copy links and
-holds the whole-site PDF, so the PDF must be made first (`docs.py build` runs the steps in that
-order).
+holds the whole-site PDF and the e-book, so they must be made first (`docs.py build` runs the
+steps in that order).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from time import gmtime
 
-from gpt4qa.core.editions import OFFLINE, PDF, SIMPLIFIED, Edition
+from gpt4qa.core.editions import EPUB, OFFLINE, PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError
 from gpt4qa.run import mkdocs
 
@@ -47,18 +47,21 @@ def write_zip(folder: Path, out: Path) -> int:
 
 
 def make(site: Path, edition: Edition = SIMPLIFIED) -> OfflineStats:
-    """Build the offline copy of an edition, with its PDF, into its zip in `site`."""
+    """Build the offline copy of an edition, with its PDF and e-book, into its zip in `site`."""
     if not site.is_dir():
         raise InputError(f"{site}: site folder does not exist; run make build first")
-    pdf = site / edition.download(PDF)
-    if not pdf.is_file():
-        raise InputError(f"{pdf} is missing, and the offline copy links it; run python scripts/docs.py pdf {site} first")
+    downloads = [site / edition.download(PDF), site / edition.download(EPUB)]
+    for download, command in zip(downloads, ("pdf", "epub")):
+        if not download.is_file():
+            raise InputError(f"{download} is missing, and the offline copy links it; "
+                             f"run python scripts/docs.py {command} {site} first")
     out = site / edition.download(OFFLINE)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / FOLDER
         result = mkdocs.build(folder, quiet=True, offline=True)
         if result.returncode:
             raise InputError(f"offline build failed: {mkdocs.last_line(result)}")
-        (folder / pdf.name).write_bytes(pdf.read_bytes())
+        for download in downloads:
+            (folder / download.name).write_bytes(download.read_bytes())
         count = write_zip(folder, out)
     return OfflineStats(out, count, out.stat().st_size)

@@ -10,6 +10,7 @@ step (Material's search index and mkdocs-print-site-plugin's print view are writ
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +25,7 @@ from gpt4qa.checks.article import check_site
 from gpt4qa.checks.built_site import load_site
 from gpt4qa.checks.data_figures import check_data_figures
 from gpt4qa.checks.headings import check_headings
-from gpt4qa.core.editions import OFFLINE, PDF, SIMPLIFIED, Edition
+from gpt4qa.core.editions import EPUB, OFFLINE, PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.core.project import SHIM_PATH, SHIM_SOURCE
 from gpt4qa.render import content, figure_list, notes_index, sources_page
@@ -36,7 +37,10 @@ from gpt4qa.render.figures import render_figures, shows_an_original
 from gpt4qa.render.glossary import Companions, companions
 from gpt4qa.render.page_meta import robots_txt
 from gpt4qa.render.print_view import keep_plugin_assets_to_print_view, mend_file
-from gpt4qa.search.data import write_data
+from gpt4qa.search import dictionary as search_dictionary
+from gpt4qa.search import worker as search_worker
+from gpt4qa.search.data import write_index
+from gpt4qa.search.index import SearchPage
 from gpt4qa.sources.bundle import Sources
 from gpt4qa.sources.figure_data import DataTable
 from gpt4qa.sources.figures import Figure, check_pages
@@ -46,6 +50,11 @@ log = logging.getLogger("mkdocs.hooks.article")
 logging.getLogger("jieba").setLevel(logging.WARNING)
 # After every plugin's own post-build step (Material's search index, the print view).
 AFTER_PLUGINS = -100
+# The search index: after Material's search plugin has written its (empty) one, before Material's
+# offline plugin inlines the index into a script for file:// (its post-build step runs at -100).
+SEARCH_INDEX = -50
+# Material's own worker and Lunr, which the site's search no longer loads (the theme copies them).
+THEME_SEARCH_FILES = ("assets/javascripts/workers/search.*.min.js*", "assets/javascripts/lunr")
 
 
 def _failing(error: InputError | MissingTool) -> PluginError:
@@ -65,6 +74,8 @@ class ArticleHook:
         self.companions: Companions | None = None
         self.titles: dict[str, str] = {}  # docs source -> navigation title
         self.offline = False
+        self.searchable: list[SearchPage] = []  # the pages the search index holds, as built
+        self.tokenizer = None  # jieba's, with the site's dictionary: loaded once, kept across rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -73,6 +84,7 @@ class ArticleHook:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.sources = Sources()  # a fresh read for every build, each file once
+        self.searchable = []
         try:
             self.sources.check()
             check_pages(self.sources.figures, Path(config.docs_dir))
@@ -91,6 +103,7 @@ class ArticleHook:
         config.extra["figure_list"] = url(figure_list.PAGE_SRC)
         config.extra["sources_page"] = url(sources_page.PAGE_SRC)
         config.extra["pdf"] = None if self.serving else PDF.file
+        config.extra["epub"] = None if self.serving else EPUB.file  # made after the pages, beside the PDF
         # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
         config.extra["print_view_assets"] = keep_plugin_assets_to_print_view(config.extra_css, config.extra_javascript)
         if self.offline:
@@ -174,16 +187,43 @@ class ArticleHook:
             page.meta["related"] = self.companions.related_links(source, self.titles, self.edition)
         return html
 
+    @event_priority(50)  # before Material's search plugin indexes the page
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        # The project writes the search index (_write_search_index); Material's plugin stays for its
+        # search UI, and is told, through its documented front-matter switch, not to index pages.
+        search = page.meta.get("search") or {}
+        if not search.get("exclude"):
+            self.searchable.append(SearchPage(page.url, page.title or "", page.content or ""))
+        page.meta["search"] = {**search, "exclude": True}
+        return context
+
     # --- after the build, in order --------------------------------------------------------------------
 
-    @event_priority(AFTER_PLUGINS)
-    def _write_search_data(self, *, config: MkDocsConfig) -> None:
-        # The search worker's words: reader words, question words, Traditional forms (cut down to
-        # the words of the search index, which the search plugin has written by now).
+    @event_priority(SEARCH_INDEX)
+    def _write_search_index(self, *, config: MkDocsConfig) -> None:
+        # The search index, from the built pages: sections, segmented fields and the query tables.
+        search = config.plugins["material/search"].config
         try:
-            write_data(Path(config.site_dir), self.sources.vocabulary)
+            if self.tokenizer is None:
+                user = Path(search.jieba_dict_user) if search.jieba_dict_user else None
+                self.tokenizer = search_dictionary.Segmenter(Path(search.jieba_dict), user)
+            pages = self.searchable
+            path, seconds = write_index(Path(config.site_dir), pages, edition=self.edition.key,
+                                        separator=search.separator, vocabulary=self.sources.vocabulary,
+                                        glossary=self.sources.glossary, segmenter=self.tokenizer,
+                                        convert_text=self.edition.convert)
         except (InputError, MissingTool) as error:
             raise _failing(error) from None
+        log.info(f"search index: {len(pages)} pages, {path.stat().st_size / 1024:.0f} KB in {seconds:.2f} s")
+        try:
+            search_worker.ship(Path(config.site_dir))  # without its comments: what a reader downloads
+        except (InputError, MissingTool) as error:
+            raise _failing(error) from None
+        # Material's worker and Lunr are not the site's search: leave them out of the site.
+        site = Path(config.site_dir)
+        for pattern in THEME_SEARCH_FILES:
+            for found in site.glob(pattern):
+                shutil.rmtree(found) if found.is_dir() else found.unlink()
 
     @event_priority(AFTER_PLUGINS - 1)
     def _mend_print_view(self, *, config: MkDocsConfig) -> None:
@@ -229,7 +269,7 @@ class ArticleHook:
             details = "\n  ".join(heading_faults)
             raise PluginError(f"headings that do not read well ({len(heading_faults)}):\n  {details}")
 
-    on_post_build = CombinedEvent(_write_search_data, _mend_print_view, _write_robots, _check_built_site)
+    on_post_build = CombinedEvent(_write_search_index, _mend_print_view, _write_robots, _check_built_site)
 
 
 def _is_offline_build(config: MkDocsConfig) -> bool:

@@ -23,9 +23,11 @@ def markdown_text(text: str) -> str:
 def cite_markdown(citation: Citation, register: Register, page_src: str = "") -> str:
     """A citation in Markdown, for a page's notes."""
     source = register.get(citation)
+    # The link to 参考来源 is the same words in every citation: not what a section is about, so
+    # search leaves it out.
     entry = _relative(page_src) + f"{SOURCES_PAGE_SRC}#{source.id}"
     return (f"{markdown_text(source.publisher)}《[{markdown_text(source.title)}]({source.url})》"
-            f"（{source.shown_date}；{markdown_text(citation.part)}；[{SOURCES_TITLE}]({entry})）")
+            f"（{source.shown_date}；{markdown_text(citation.part)}；[{SOURCES_TITLE}]({entry}){{data-search-exclude}}）")
 
 
 def cite_html(citation: Citation, register: Register) -> str:

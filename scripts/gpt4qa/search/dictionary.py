@@ -3,10 +3,11 @@
     python scripts/docs.py search dictionary --write   # rewrite source/search-dictionary.txt
     python scripts/docs.py search dictionary --check   # exit 1 when it no longer matches the pages
 
-Material segments the Chinese text of the search index with jieba. Loading jieba's full
-dictionary (349,046 words) takes about half a second of every build; the site's text holds
-under 2% of those words. This file keeps the entries that occur in the text the search plugin
-segments (every run of Han characters in the index's titles and texts), with their frequencies,
+The search index (gpt4qa/search/index.py) segments the site's Chinese text with jieba, with the
+dictionary mkdocs.yml names under the search plugin. Loading jieba's full dictionary (349,046
+words) takes about half a second of every build; the site's text holds under 2% of those words.
+This file keeps the entries that occur in the text the index segments (every run of Han
+characters in its titles, texts and notes), with their frequencies,
 plus one entry that never matches Chinese text and carries the frequencies left out, so that
 jieba's total, and with it every segmentation of the site's text, is exactly the full
 dictionary's. A page edit can bring in words the file lacks: `--check` (run by the tests)
@@ -16,19 +17,44 @@ loaded on top, as before.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from backrefs import bre
-
 from gpt4qa.core.project import SEARCH_DICTIONARY
+from gpt4qa.search.index import HAN_RUN
 
 # The file `docs.py search dictionary --write` writes, and mkdocs.yml names.
 DICTIONARY = SEARCH_DICTIONARY
 ENV = "SEARCH_JIEBA_DICT"  # mkdocs.yml reads the dictionary's path from here, if set
 # Never inside a run of Han characters, the only text Material hands to jieba.
 BALANCE_WORD = "frequency-of-words-left-out"
-# Material's own pattern for what it segments (material/plugins/search/plugin.py).
-_HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
+
+
+class Segmenter:
+    """jieba with the site's dictionary and the article's terms (a tokenizer of its own, not jieba's
+    global one): the words of the search index, and how common each is in Chinese at large."""
+
+    def __init__(self, dictionary: Path, user_words: Path | None) -> None:
+        import logging
+
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces its dictionary load at INFO
+        self._jieba = jieba.Tokenizer(dictionary=str(dictionary))
+        self._jieba.initialize()  # now, not on the first cut: the build's log says what it cost
+        self._terms: set[str] = set()
+        if user_words is not None:
+            self._jieba.load_userdict(str(user_words))
+            self._terms = {line.split()[0] for line in user_words.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+    def cut(self, text: str) -> list[str]:
+        return list(self._jieba.cut(text))
+
+    def information(self, word: str) -> float | None:
+        """ln(total / frequency) of a word in the dictionary (None when it has none, and for the
+        article's terms, whose frequency there only keeps them whole)."""
+        frequency = None if word in self._terms else self._jieba.FREQ.get(word)
+        return math.log(self._jieba.total / frequency) if frequency else None
 
 
 def full_dictionary() -> Path:
@@ -41,8 +67,8 @@ def han_runs(index: dict) -> set[str]:
     """The runs of Han characters Material segmented: segmentation only adds U+200B."""
     runs: set[str] = set()
     for entry in index["docs"]:
-        for field in ("title", "text"):
-            runs.update(_HAN.findall(entry.get(field, "").replace("\u200b", "")))
+        for field in ("title", "text", "notes"):
+            runs.update(HAN_RUN.findall(entry.get(field, "").replace("\u200b", "")))
     return runs
 
 
