@@ -96,6 +96,17 @@ def _serve(site: Path):
 
 
 @pytest.fixture(scope="session")
+def offline(real_site, tmp_path_factory) -> Path:
+    """The offline copy's zip the real build wrote, unzipped as a reader would: its folder."""
+    import zipfile
+
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(real_site / "gpt-4-qa-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder / "gpt-4-qa-offline"
+
+
+@pytest.fixture(scope="session")
 def served(real_site) -> str:
     """The complete site served on localhost under a sub-path, as GitHub Pages would host it."""
     yield from _serve(real_site)

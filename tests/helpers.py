@@ -1,6 +1,10 @@
 """What the tests share: a small fixture project (a two-question article, its figure table, its
 parts and a site built by hand), the real build's settings, and a browser page that fails on any
-console error. Fixtures that use these are in conftest.py."""
+console error. Fixtures that use these are in conftest.py.
+
+The pages carry a content security policy (no inline script or style but the theme's, no eval), so
+a test changes an open page by CSSOM (`add_style`) or `evaluate`, never by add_script_tag or
+add_style_tag, and waits with a function (`"() => …"`): Playwright polls an expression with eval."""
 
 from __future__ import annotations
 
@@ -162,6 +166,13 @@ def docs_command(*args: str, **env: str):
     environment = {**os.environ, **env}
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "docs.py"), *args], capture_output=True,
                           text=True, env=environment, cwd=ROOT)
+
+
+def add_style(tab, css: str) -> None:
+    """Add a stylesheet to the open page as a constructed one: the pages' content security policy
+    refuses the inline <style> element Playwright's add_style_tag writes, but not CSSOM."""
+    tab.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+                 " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }", css)
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import checked_page
+from helpers import add_style, checked_page
 from test_accessibility import axe_violations
 from test_publish import PAGES
 
@@ -64,7 +64,7 @@ def test_a_tooltip_opens_on_tap_within_a_phone_screen(browser, served_pages):
 
 def test_the_tooltip_check_fails_when_tooltips_never_open(page, served_pages):
     page.goto(served_pages + "q06-safety/")
-    page.add_style_tag(content=".md-typeset .gloss .gloss__tip { display: none !important; }")
+    add_style(page, ".md-typeset .gloss .gloss__tip { display: none !important; }")
     button, tip = tip_of(page, "rlhf")
     button.hover()
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -132,7 +132,7 @@ def test_a_followed_section_link_is_highlighted_for_a_moment(page, served_pages)
                           " return [s.animationName, s.backgroundColor]; })()")
     assert style[0] == "target-highlight"
     assert style[1] not in ("rgba(0, 0, 0, 0)", "transparent")  # lit now, fading later
-    page.wait_for_function("getComputedStyle(document.querySelector(':target')).backgroundColor === 'rgba(0, 0, 0, 0)'",
+    page.wait_for_function("() => getComputedStyle(document.querySelector(':target')).backgroundColor === 'rgba(0, 0, 0, 0)'",
                            timeout=5000)
 
 

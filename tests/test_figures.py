@@ -131,7 +131,7 @@ def test_original_is_shown_at_its_size_and_opens_larger_by_mouse_and_keyboard(br
         page.goto(url + "q02-improvements/")
         image = page.locator(f"#fig-{figure.number} img")
         image.scroll_into_view_if_needed()
-        page.wait_for_function(f"document.querySelector('#fig-{figure.number} img').complete")
+        page.wait_for_function(f"() => document.querySelector('#fig-{figure.number} img').complete")
         assert image.bounding_box()["width"] == pytest.approx(600, abs=2)  # natural size, within the column
         image.click()
         opened = page.locator(".glightbox-container .gslide-image img")

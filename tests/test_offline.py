@@ -4,18 +4,8 @@ hosted site does."""
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def offline(real_site, tmp_path_factory) -> Path:
-    """The zip the real build wrote, unzipped as a reader would."""
-    folder = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(real_site / "gpt-4-qa-offline.zip") as archive:
-        archive.extractall(folder)
-    return folder / "gpt-4-qa-offline"
+# The unzipped copy is the `offline` fixture (conftest.py), shared with tests/test_policy_browser.py.
 
 
 def test_offline_copy_reads_and_searches_from_disk(browser, offline):

@@ -3,6 +3,7 @@
 import pytest
 
 from gpt4qa.checks.anchors import read_contract
+from helpers import add_style
 
 SECTIONS = [a for a in read_contract() if "#" in a and "#fig-" not in a]
 # The browser has scrolled to the target once it is :target and two frames have been drawn.
@@ -33,7 +34,7 @@ def test_every_section_lands_below_the_header(page, served_pages, url):
 
 def test_landing_check_fails_without_the_scroll_margin(page, served_pages):
     page.goto(served_pages + "q02-improvements/")
-    page.add_style_tag(content=".md-typeset :target { scroll-margin-top: 0 !important; }")
+    add_style(page, ".md-typeset :target { scroll-margin-top: 0 !important; }")
     page.goto(served_pages + "q02-improvements/#evals")
     page.wait_for_function(LANDED, arg="evals")
     header = page.locator(".md-header").bounding_box()
@@ -51,10 +52,10 @@ def test_copy_link_by_keyboard_copies_and_announces(browser, served_pages):
     button.focus()
     assert tab.evaluate("document.activeElement.classList.contains('copy-link')")
     # Visible on keyboard focus (after the fade-in transition).
-    tab.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
+    tab.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
     tab.keyboard.press("Enter")
     expected = served_pages + "q02-improvements/#context-window"
-    tab.wait_for_function("document.getElementById('copy-link-status')?.textContent.length > 0")
+    tab.wait_for_function("() => document.getElementById('copy-link-status')?.textContent.length > 0")
     assert tab.evaluate("navigator.clipboard.readText()") == expected
     assert button.inner_text() == "已复制"
     assert tab.locator("#copy-link-status").get_attribute("role") == "status"

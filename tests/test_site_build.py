@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -154,10 +155,13 @@ def test_every_note_that_must_cite_a_source_links_it_and_its_register_entry(site
     assert checked >= 20
 
 
-def test_the_sources_page_lists_every_source_and_stays_out_of_search(site):
+def test_the_sources_page_lists_every_source_and_search_finds_it_by_its_name_only(site):
     register = load_register()
     page = soup(site, "sources")
     ids = {h["id"] for h in page.select("article h3[id]")}
     assert ids == set(register.sources)
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"sources/' not in index.replace(" ", "")
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    held = [doc for doc in docs if doc["location"].startswith("sources/")]
+    # Its title and description, not its entries (which would outrank the answers citing them).
+    assert [(doc["location"], doc["title"].replace("\u200b", "")) for doc in held] == [("sources/", "参考来源")]
+    assert held[0]["text"].replace("\u200b", "") == page.select_one("meta[name=description]")["content"]

@@ -9,6 +9,7 @@ step (Material's search index and mkdocs-print-site-plugin's print view are writ
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 from pathlib import Path
@@ -30,6 +31,7 @@ from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.core.project import SHIM_PATH, SHIM_SOURCE
 from gpt4qa.render import content, figure_list, notes_index, sources_page
 from gpt4qa.render import glossary as glossary_page
+from gpt4qa.render import policy as content_policy
 from gpt4qa.render.caveats import add_titles
 from gpt4qa.render.citations import render_citations
 from gpt4qa.render.data_figures import render_data_tables
@@ -75,6 +77,7 @@ class ArticleHook:
         self.titles: dict[str, str] = {}  # docs source -> navigation title
         self.offline = False
         self.searchable: list[SearchPage] = []  # the pages the search index holds, as built
+        self.generated: set[str] = set()  # docs sources of the pages written from the tables
         self.tokenizer = None  # jieba's, with the site's dictionary: loaded once, kept across rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -136,8 +139,10 @@ class ArticleHook:
         ]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.generated = set()
         for src, markdown in self.generated_pages(Path(config.docs_dir)):
             files.append(File.generated(config, src, content=markdown))
+            self.generated.add(src)
         if self.offline:
             if not SHIM_SOURCE.is_file():
                 raise PluginError(f"{SHIM_SOURCE} is missing; run npm ci --omit=dev")
@@ -194,6 +199,11 @@ class ArticleHook:
         search = page.meta.get("search") or {}
         if not search.get("exclude"):
             self.searchable.append(SearchPage(page.url, page.title or "", page.content or ""))
+        elif page.file.src_uri in self.generated:
+            # A page the hook writes from a table (术语表, 参考来源 …) is found by its name and what
+            # it is, not by the entries it lists, which would only outrank the answers they quote.
+            summary = html.escape(str(page.meta.get("description") or ""))
+            self.searchable.append(SearchPage(page.url, page.title or "", f"<p>{summary}</p>"))
         page.meta["search"] = {**search, "exclude": True}
         return context
 
@@ -238,6 +248,41 @@ class ArticleHook:
             (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
 
     @event_priority(AFTER_PLUGINS - 3)
+    def _write_content_policy(self, *, config: MkDocsConfig) -> None:
+        # The content security policy and the referrer policy, first in every page's head, and
+        # rel="noopener noreferrer" on links to other sites (gpt4qa/render/policy.py). Last of the
+        # steps that change pages (the print view's mending above), as inline scripts are hashed
+        # from the pages' final text; before the checks, which so read the pages as they ship.
+        if self.serving:
+            # Live reload adds an inline script to every page it serves, its arguments new with each
+            # request: no build can know its hash, and allowing it would take 'unsafe-inline'. The
+            # policy is the built site's (make build, make check and the tests carry it).
+            log.info("content policy: not written while serving (live reload injects an inline script)")
+            return
+        site = Path(config.site_dir)
+        shim = SHIM_SOURCE.read_text(encoding="utf-8") if self.offline else None
+        pages = hashed = unknown = 0
+        for path in sorted(site.rglob("*.html")):
+            where = path.relative_to(site).as_posix()
+            try:
+                secured = content_policy.secure_page(path.read_text(encoding="utf-8"), where=where, offline=self.offline,
+                                                     shim=shim, site_url=config.site_url)
+            except InputError as error:
+                raise _failing(error) from None
+            path.write_text(secured.html, encoding="utf-8")
+            pages += 1
+            hashed += len(secured.inline) - len(secured.unknown)
+            for block in secured.unknown:
+                unknown += 1
+                # Not a failure of the build: the policy is what stops such a script, and the browser
+                # test (tests/test_policy_browser.py) fails on the refusal it causes.
+                log.info(f"content policy: {where}:{block.line}: an inline {block.kind} no known template writes "
+                         "gets no hash, so browsers refuse it; move it to a file (docs/javascripts/, extra_javascript) "
+                         "or add its source to gpt4qa/render/policy.py")
+        log.info(f"content policy: {pages} pages, {hashed} inline scripts and styles of known templates hashed, "
+                 f"{unknown} refused")
+
+    @event_priority(AFTER_PLUGINS - 4)
     def _check_built_site(self, *, config: MkDocsConfig) -> None:
         if self.offline:
             # File URLs (use_directory_urls: false) for reading from disk; the same sources were
@@ -269,7 +314,8 @@ class ArticleHook:
             details = "\n  ".join(heading_faults)
             raise PluginError(f"headings that do not read well ({len(heading_faults)}):\n  {details}")
 
-    on_post_build = CombinedEvent(_write_search_index, _mend_print_view, _write_robots, _check_built_site)
+    on_post_build = CombinedEvent(_write_search_index, _mend_print_view, _write_robots, _write_content_policy,
+                                  _check_built_site)
 
 
 def _is_offline_build(config: MkDocsConfig) -> bool:

@@ -43,6 +43,7 @@ def robots_txt(site_url: str) -> str:
 
 def generated_page_head(title: str, description: str) -> list[str]:
     """The opening lines of a page the hook writes from a table (图目录, 术语表, 编者注一览): its
-    title, its description, and out of search, where it would only outrank the answers it lists."""
+    title, its description, and out of Material's search (the search index holds its title and
+    description only: its entries would only outrank the answers they list)."""
     return ["---", f"title: {title}", f"description: {description}", "search:", "  exclude: true", "---", "",
             f"# {title}", ""]

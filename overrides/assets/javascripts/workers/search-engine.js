@@ -67,6 +67,7 @@
   var PAGE_MIX = 0.5; // what a page's whole text adds to its best section's score
   var LOOSE = 0.8, GAP = 2; // a word found as its characters close together: what it weighs, how far apart
   var TEASER = 120; // characters of a section's text shown under its title
+  var FLOOR = 0.05; // a section scoring less than this share of the best is not shown
 
   var engine = null;
 
@@ -364,13 +365,22 @@
 
   // --- statistics, counted as queries need them ------------------------------------------------------
 
+  var latinPatterns = new Map();
+  function latinPattern(needle) {
+    var pattern = latinPatterns.get(needle);
+    if (!pattern) {
+      pattern = new RegExp("(?<![\\p{sc=Latin}\\p{N}.])" + escapeRegExp(needle) + "(?![\\p{N}])", "gu");
+      latinPatterns.set(needle, pattern);
+    }
+    return pattern;
+  }
+
   function occurrences(haystack, needle, latin, bounds) {
     if (!needle || !haystack) return 0;
     if (latin) {
       // A Latin piece starts a word (ai is not in openai, though it is in 侦测AI生成); it may end
       // inside one (llm in llms), but not before a digit (ai is not ai2, gpt is gpt-4 and gpt 4).
-      var pattern = new RegExp("(?<![\\p{sc=Latin}\\p{N}.])" + escapeRegExp(needle) + "(?![\\p{N}])", "gu");
-      var found = haystack.match(pattern);
+      var found = haystack.match(latinPattern(needle));
       return found ? found.length : 0;
     }
     // A Chinese piece found across two words but not on their edges (多模态 in 更多​模态) is
@@ -566,7 +576,11 @@
     var pattern = marker(ranked.pieces);
     var telling = ranked.pieces;
     var groups = new Map();
-    ranked.results.sort(function (a, b) { return b.score - a.score; }).forEach(function (result) {
+    // Sections scoring a small share of the best are noise to a reader (and cost the page time to
+    // draw while the next keystroke's answer waits): they are left out.
+    var top = ranked.results.reduce(function (best, result) { return Math.max(best, result.score); }, 0);
+    ranked.results.filter(function (result) { return result.score >= top * FLOOR; })
+      .sort(function (a, b) { return b.score - a.score; }).forEach(function (result) {
       var doc = result.doc;
       var terms = {};
       telling.forEach(function (p) {
