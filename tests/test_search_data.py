@@ -130,3 +130,16 @@ def test_a_terms_names_are_its_variants_its_title_and_the_name_in_brackets():
     term = Term("llm", "LLM（大语言模型）", "basics", ("LLM", "大模型"), "…", ())
     single = Term("x", "多模态", "basics", ("多模态",), "…", ())
     assert term_names(Glossary((), (term, single))) == [["LLM", "大模型", "大语言模型"]]
+
+
+def test_a_page_written_from_a_table_is_held_by_its_name_and_description_only(tmp_path):
+    page = index.summary_page("glossary/", "术语表", "文中 43 个术语的简明解释 <b>")
+    docs = index.docs([page], lambda text: text)
+    assert docs == [{"location": "glossary/", "title": "术语表", "text": "文中 43 个术语的简明解释 <b>", "summary": True}]
+    # Read back from the built page as docs.py search index does: the same doc.
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "index.html").write_text(
+        '<head><meta name="description" content="文中 43 个术语的简明解释 &lt;b&gt;"></head>'
+        '<article class="md-content__inner md-typeset"><h1 id="t">术语表<a class="headerlink" href="#t">¶</a></h1>'
+        "<dl><dt>RLHF</dt><dd>不进索引</dd></dl></article>", encoding="utf-8")
+    assert index.docs(index.built_pages(tmp_path, index.page_urls({"docs": docs})), lambda text: text) == docs

@@ -220,6 +220,17 @@ _PREPARE = """async () => {
     img.addEventListener("load", done); img.addEventListener("error", done);
   })));
   await document.fonts.ready;
+  // What the page's scripts do before printing (Material opens collapsed blocks on beforeprint),
+  // done now rather than racing Chromium's own beforeprint; then the layout left to settle: the
+  // same height three frames running (a machine under load is slower, not different).
+  window.dispatchEvent(new Event("beforeprint"));
+  let last = -1, still = 0;
+  while (still < 3) {
+    await new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+    const height = document.documentElement.scrollHeight;
+    still = height === last ? still + 1 : 0;
+    last = height;
+  }
 }"""
 
 

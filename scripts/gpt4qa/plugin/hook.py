@@ -9,7 +9,6 @@ step (Material's search index and mkdocs-print-site-plugin's print view are writ
 
 from __future__ import annotations
 
-import html
 import logging
 import shutil
 from pathlib import Path
@@ -42,7 +41,7 @@ from gpt4qa.render.print_view import keep_plugin_assets_to_print_view, mend_file
 from gpt4qa.search import dictionary as search_dictionary
 from gpt4qa.search import worker as search_worker
 from gpt4qa.search.data import write_index
-from gpt4qa.search.index import SearchPage
+from gpt4qa.search.index import SearchPage, summary_page
 from gpt4qa.sources.bundle import Sources
 from gpt4qa.sources.figure_data import DataTable
 from gpt4qa.sources.figures import Figure, check_pages
@@ -200,10 +199,8 @@ class ArticleHook:
         if not search.get("exclude"):
             self.searchable.append(SearchPage(page.url, page.title or "", page.content or ""))
         elif page.file.src_uri in self.generated:
-            # A page the hook writes from a table (术语表, 参考来源 …) is found by its name and what
-            # it is, not by the entries it lists, which would only outrank the answers they quote.
-            summary = html.escape(str(page.meta.get("description") or ""))
-            self.searchable.append(SearchPage(page.url, page.title or "", f"<p>{summary}</p>"))
+            # A page written from a table (术语表, 参考来源 …): found by its name and what it is.
+            self.searchable.append(summary_page(page.url, page.title or "", str(page.meta.get("description") or "")))
         page.meta["search"] = {**search, "exclude": True}
         return context
 

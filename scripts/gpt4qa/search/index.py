@@ -30,6 +30,7 @@ reading time) and anything marked `data-search-exclude` stays out.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -69,6 +70,13 @@ class SearchPage:
     url: str
     title: str
     content: str
+    summary: bool = False  # a page written from a table: indexed by its name and description only
+
+
+def summary_page(url: str, title: str, description: str) -> SearchPage:
+    """A page the hook writes from a table (术语表, 参考来源 …), as search holds it: its name and
+    what it is, not the entries it lists (which would only outrank the answers they quote)."""
+    return SearchPage(url, title, f"<h1>{html.escape(title)}</h1><p>{html.escape(description)}</p>", summary=True)
 
 
 @dataclass
@@ -147,11 +155,16 @@ def sections(page: SearchPage) -> list[Section]:
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
 
 
-def built_pages(site_dir: Path, urls: Iterable[str]) -> list[SearchPage]:
-    """The pages at `urls` as a built site holds them ("" the home page, "q02-x/" or "q02-x.html"):
-    each page's article, without the theme's furniture Material puts inside it."""
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+_TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+
+
+def built_pages(site_dir: Path, entries: Iterable[tuple[str, bool]]) -> list[SearchPage]:
+    """The pages at the URLs given ("" the home page, "q02-x/" or "q02-x.html") as a built site
+    holds them: each page's article without the theme's furniture, or, for a summary page, its
+    title and description."""
     pages = []
-    for url in urls:
+    for url, summary in entries:
         path = site_dir / (url + "index.html" if url == "" or url.endswith("/") else url)
         try:
             markup = path.read_text(encoding="utf-8")
@@ -160,13 +173,19 @@ def built_pages(site_dir: Path, urls: Iterable[str]) -> list[SearchPage]:
         found = _ARTICLE.search(markup)
         if found is None:
             raise InputError(f"{path}: no article in the built page")
-        pages.append(SearchPage(url, "", found.group(1)))
+        if summary:
+            title = _TITLE.search(found.group(1))
+            description = _DESCRIPTION.search(markup)
+            heading = _heading_text(lxml_html.fragment_fromstring(title.group(1), create_parent="h1")) if title else ""
+            pages.append(summary_page(url, heading, html.unescape(description.group(1)) if description else ""))
+        else:
+            pages.append(SearchPage(url, "", found.group(1)))
     return pages
 
 
-def page_urls(data: dict) -> list[str]:
-    """The pages an index holds, in its order."""
-    return [doc["location"] for doc in data["docs"] if "#" not in doc["location"]]
+def page_urls(data: dict) -> list[tuple[str, bool]]:
+    """The pages an index holds, in its order, each with whether it is held as a summary."""
+    return [(doc["location"], bool(doc.get("summary"))) for doc in data["docs"] if "#" not in doc["location"]]
 
 
 def clean(parts: Iterable[str]) -> str:
@@ -189,6 +208,8 @@ def docs(pages: Iterable[SearchPage], segment: Callable[[str], str]) -> list[dic
             notes = clean(section.notes)
             if notes:
                 doc["notes"] = segment(notes)
+            if page.summary:
+                doc["summary"] = True
             found.append(doc)
     return found
 
