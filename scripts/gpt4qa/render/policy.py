@@ -167,6 +167,9 @@ class _Tag:
     line: int
 
 
+_KEPT = frozenset({"a", "script", "style"})  # the start tags the policy reads
+
+
 class _Scanner(HTMLParser):
     """Start tags of a page with their offsets, and the raw text of its script and style elements."""
 
@@ -183,6 +186,8 @@ class _Scanner(HTMLParser):
         return self.lines[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _KEPT:
+            return  # a page has thousands of tags; the policy reads links, scripts and styles
         start = self._offset()
         text = self.get_starttag_text() or ""
         found = _Tag(tag, dict(attrs), start, start + len(text), self.getpos()[0])
