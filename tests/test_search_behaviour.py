@@ -84,7 +84,8 @@ def fixture_search(browser, tmp_path_factory):
     # What the project's build hook writes after every build: the index, from the built pages.
     urls = ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in PAGES]
     sources = Sources()
-    write_index(root / "site", index.built_pages(root / "site", urls), edition="zh-Hans", separator=separator,
+    write_index(root / "site", index.built_pages(root / "site", [(url, False) for url in urls]), edition="zh-Hans",
+                separator=separator,
                 vocabulary=sources.vocabulary, glossary=sources.glossary,
                 segmenter=dictionary.Segmenter(dictionary.DICTIONARY, SEARCH_TERMS))
     server = start(root / "site", "/")

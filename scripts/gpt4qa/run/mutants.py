@@ -99,7 +99,7 @@ MUTANTS = (
            "tests/test_search_behaviour.py::test_any_piece_is_enough_when_no_page_has_them_all_and_the_reader_is_told",
            slow=True),
     Mutant("search: the editor's notes weigh as the author's text", "scripts/gpt4qa/search/index.py",
-           '"notes": 0.3}', '"notes": 1.0}',
+           '"notes": 0.15}', '"notes": 1.0}',
            "tests/test_search_behaviour.py::test_an_editors_note_naming_a_word_often_does_not_outrank_the_answer",
            slow=True),
     Mutant("search: an index of another version read anyway", "overrides/assets/javascripts/workers/search-engine.js",
