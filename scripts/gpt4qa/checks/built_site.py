@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -12,7 +11,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
 from gpt4qa.core.editions import EDITIONS, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError
-from gpt4qa.core.markup import EDITORIAL, HIDDEN
+from gpt4qa.core.markup import CONTENT_CLASS, EDITORIAL, HIDDEN, article_html
 from gpt4qa.core.text import text_outside
 from gpt4qa.sources.article import squash
 
@@ -46,25 +45,6 @@ def visible_text(element: Tag) -> str:
     return text_outside(element, HIDDEN)
 
 
-# A page's content is its article; the rest of a page is the theme's navigation.
-CONTENT_CLASS = "md-content__inner"
-_ARTICLE_OPEN = '<article class="md-content__inner'
-_ARTICLE_TAG = re.compile(r"<(/?)article\b")
-
-
-def _article_html(html: str) -> str | None:
-    """The markup of a page's article (nested articles included), or None when it has none."""
-    start = html.find(_ARTICLE_OPEN)
-    if start < 0:
-        return None
-    depth = 0
-    for tag in _ARTICLE_TAG.finditer(html, start):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return html[start:html.index(">", tag.end()) + 1]
-    return None
-
-
 def _parse(html: str) -> BeautifulSoup:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
@@ -75,7 +55,7 @@ def _parse(html: str) -> BeautifulSoup:
 def page_content(html: str) -> Tag | None:
     """A page's article, parsed on its own (a page without one has none: never the whole body,
     whose navigation repeats every page's title)."""
-    fragment = _article_html(html)
+    fragment = article_html(html)
     if fragment is None:
         return None
     return _parse(fragment).find("article", class_=CONTENT_CLASS)

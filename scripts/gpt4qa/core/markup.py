@@ -10,6 +10,7 @@ Its `css` is the same set as a CSS selector list, for stylesheets, scripts and t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bs4 import Tag
@@ -104,3 +105,23 @@ def is_note_or_term(tag: Tag) -> bool:
 def is_alias(tag: Tag) -> bool:
     """An alias anchor, `<a id="old-id"></a>`: left where an id moved, so old links still land."""
     return tag.name == "a" and tag.has_attr("id") and not tag.has_attr("href")
+
+
+# A built page's content is the theme's article; the rest of a page is the theme's navigation.
+CONTENT_CLASS = "md-content__inner"
+_ARTICLE_OPEN = f'<article class="{CONTENT_CLASS}'
+_ARTICLE_TAG = re.compile(r"<(/?)article\b")
+
+
+def article_html(html: str) -> str | None:
+    """The markup of a built page's article (nested articles included), or None when it has none;
+    read from the text, without parsing the page (the checks, the e-book and the search index read it)."""
+    start = html.find(_ARTICLE_OPEN)
+    if start < 0:
+        return None
+    depth = 0
+    for tag in _ARTICLE_TAG.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start:html.index(">", tag.end()) + 1]
+    return None

@@ -51,7 +51,7 @@ from lxml import etree
 
 from gpt4qa.core.editions import EBOOK_COVER, EBOOK_NAV, EPUB, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
-from gpt4qa.core.markup import PERMALINKS, Marks
+from gpt4qa.core.markup import PERMALINKS, Marks, article_html
 from gpt4qa.core.project import EPUBCHECK_JAR, shown
 from gpt4qa.export.offline import ZIP_EPOCH
 from gpt4qa.render import figure_list, notes_index, sources_page
@@ -77,8 +77,6 @@ _NAME_START = ("A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037
                "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
 _NCNAME = re.compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]*")
 _NOT_NAME = re.compile(f"[^{_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]")
-_ARTICLE_OPEN = '<article class="md-content__inner'
-_ARTICLE_TAG = re.compile(r"<(/?)article\b")
 
 
 @dataclass(frozen=True)
@@ -155,20 +153,6 @@ def plan(site: Path, edition: Edition) -> list[NavPoint]:
     return points
 
 
-def _article_html(html_text: str) -> str | None:
-    """The markup of a page's article (nested articles included), or None when it has none: the
-    reading gpt4qa/checks/built_site.py makes, which this layer may not import."""
-    start = html_text.find(_ARTICLE_OPEN)
-    if start < 0:
-        return None
-    depth = 0
-    for tag in _ARTICLE_TAG.finditer(html_text, start):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return html_text[start:html_text.index(">", tag.end()) + 1]
-    return None
-
-
 def xml_id(ident: str) -> str:
     """An id as an XML name: kept when it is one, otherwise prefixed and with other characters
     replaced ("02相比…" -> "id-02相比…")."""
@@ -183,7 +167,7 @@ def read_page(site: Path, url: str, edition: Edition) -> Page:
     if not path.is_file():
         raise InputError(f"{shown(path)}: missing, and the print view lists its page; run make build first")
     text = path.read_text(encoding="utf-8")
-    fragment = _article_html(text)
+    fragment = article_html(text)
     if fragment is None:
         raise InputError(f"{shown(path)}: no article (<article class=\"md-content__inner\">) to put in the e-book")
     article = BeautifulSoup(fragment, "lxml").find("article")

@@ -84,7 +84,7 @@ MUTANTS = (
            'if sentence.text not in texts.get(page, ""):', "if not any(sentence.text in t for t in texts.values()):",
            "tests/test_check_article.py::test_paragraph_moved_to_another_page_is_reported_on_both"),
     Mutant("content selector falls back to the whole page", "scripts/gpt4qa/checks/built_site.py",
-           '    fragment = _article_html(html)\n    if fragment is None:\n        return None\n    return _parse(fragment).find("article", class_=CONTENT_CLASS)',
+           '    fragment = article_html(html)\n    if fragment is None:\n        return None\n    return _parse(fragment).find("article", class_=CONTENT_CLASS)',
            '    return _parse(html).body',
            "text neither the article's nor marked as the editor's"),
     Mutant("search: every piece no longer required", "overrides/assets/javascripts/workers/search-engine.js",

@@ -41,7 +41,7 @@ from backrefs import bre
 from lxml import html as lxml_html
 
 from gpt4qa.core.errors import InputError
-from gpt4qa.core.markup import EDITORIAL, HIDDEN, PERMALINKS, SEARCH_EXCLUDE, UNREAD, Marks
+from gpt4qa.core.markup import EDITORIAL, HIDDEN, PERMALINKS, SEARCH_EXCLUDE, UNREAD, Marks, article_html
 
 FORMAT = "gpt4qa-search"
 VERSION = 1
@@ -152,7 +152,6 @@ def sections(page: SearchPage) -> list[Section]:
     return found
 
 
-_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
 
 
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
@@ -170,16 +169,17 @@ def built_pages(site_dir: Path, entries: Iterable[tuple[str, bool]]) -> list[Sea
             markup = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise InputError(f"{path}: the built page is missing; build the site first") from None
-        found = _ARTICLE.search(markup)
-        if found is None:
+        article = article_html(markup)
+        if article is None:
             raise InputError(f"{path}: no article in the built page")
+        inner = article[article.index(">") + 1:article.rindex("</article>")]
         if summary:
-            title = _TITLE.search(found.group(1))
+            title = _TITLE.search(inner)
             description = _DESCRIPTION.search(markup)
             heading = _heading_text(lxml_html.fragment_fromstring(title.group(1), create_parent="h1")) if title else ""
             pages.append(summary_page(url, heading, html.unescape(description.group(1)) if description else ""))
         else:
-            pages.append(SearchPage(url, "", found.group(1)))
+            pages.append(SearchPage(url, "", inner))
     return pages
 
 
