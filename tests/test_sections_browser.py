@@ -6,9 +6,18 @@ from gpt4qa.checks.anchors import read_contract
 from helpers import add_style
 
 SECTIONS = [a for a in read_contract() if "#" in a and "#fig-" not in a]
-# The browser has scrolled to the target once it is :target and two frames have been drawn.
-LANDED = """ident => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
-  () => done(document.querySelector(':target')?.id === ident))))"""
+# The browser has scrolled to the target once it is :target and the scroll has come to rest (the
+# same position three frames running: a smooth scroll takes longer on a machine under load).
+LANDED = """async ident => {
+  if (document.querySelector(':target')?.id !== ident) return false;
+  let last = -1, still = 0;
+  while (still < 3) {
+    await new Promise(done => requestAnimationFrame(() => done()));
+    still = scrollY === last ? still + 1 : 0;
+    last = scrollY;
+  }
+  return true;
+}"""
 # Pages with section headings (editor's notes and glossary terms land too, but are not headings).
 PAGES_WITH_SECTIONS = sorted({a.split("#")[0] for a in SECTIONS if "#note-" not in a and not a.startswith("/glossary/")})
 
