@@ -28,6 +28,10 @@ def test_at_least_three_pages_have_sections():
 
 @pytest.mark.parametrize("url", PAGES_WITH_SECTIONS)
 def test_every_section_lands_below_the_header(page, served_pages, url):
+    # The page loaded and its fonts in place first: what is measured is where the scroll margin puts
+    # a section, not a line above it still being set in a fallback face on a machine under load.
+    page.goto(served_pages + url.lstrip("/"))
+    page.wait_for_function("async () => { await document.fonts.ready; return true; }")
     for anchor in [a for a in SECTIONS if a.startswith(url + "#")]:
         page.goto(served_pages + anchor.lstrip("/"))
         ident = anchor.split("#")[1]
