@@ -195,19 +195,15 @@ def cmd_check(args: argparse.Namespace) -> ExitCode:
 # --- search --------------------------------------------------------------------------------------
 
 def cmd_search_index(args: argparse.Namespace) -> ExitCode:
-    from gpt4qa.core.editions import SIMPLIFIED
     from gpt4qa.core.project import SEARCH_TERMS, shown
-    from gpt4qa.search import dictionary, index
-    from gpt4qa.search.data import write_index
+    from gpt4qa.search import dictionary
+    from gpt4qa.search.data import rewrite_index
     from gpt4qa.sources.bundle import Sources
 
-    current = index.read_index(args.site)  # the pages it holds, and the separator the build used
-    pages = index.built_pages(args.site, index.page_urls(current))
     sources = Sources()
-    path, seconds = write_index(args.site, pages, edition=SIMPLIFIED.key, separator=current["config"]["separator"],
-                                vocabulary=sources.vocabulary, glossary=sources.glossary,
-                                segmenter=dictionary.Segmenter(dictionary.DICTIONARY, SEARCH_TERMS))
-    print(f"search index: {shown(path)} — {len(pages)} pages, {path.stat().st_size / 1024:.0f} KB in {seconds:.2f} s")
+    path, seconds, pages = rewrite_index(args.site, vocabulary=sources.vocabulary, glossary=sources.glossary,
+                                         segmenter=dictionary.Segmenter(dictionary.DICTIONARY, SEARCH_TERMS))
+    print(f"search index: {shown(path)} — {pages} pages, {path.stat().st_size / 1024:.0f} KB in {seconds:.2f} s")
     return ExitCode.OK
 
 

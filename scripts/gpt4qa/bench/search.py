@@ -118,20 +118,15 @@ def pagefind_site(plain: Path, target: Path) -> Path:
 
 def index_time(site: Path, rounds: int = 5) -> float:
     """The median time to write the site's search index from its built pages (the build hook's step)."""
-    from gpt4qa.core.editions import SIMPLIFIED
     from gpt4qa.core.project import SEARCH_TERMS
     from gpt4qa.search import dictionary, index
-    from gpt4qa.search.data import write_index
+    from gpt4qa.search.data import rewrite_index
     from gpt4qa.sources.bundle import Sources
 
-    current = index.read_index(site)
     before = (site / index.INDEX_FILE).read_bytes()
     sources, segmenter = Sources(), dictionary.Segmenter(dictionary.DICTIONARY, SEARCH_TERMS)
-    times = []
-    for _ in range(rounds):
-        pages = index.built_pages(site, index.page_urls(current))
-        times.append(write_index(site, pages, edition=SIMPLIFIED.key, separator=current["config"]["separator"],
-                                 vocabulary=sources.vocabulary, glossary=sources.glossary, segmenter=segmenter)[1])
+    times = [rewrite_index(site, vocabulary=sources.vocabulary, glossary=sources.glossary, segmenter=segmenter)[1]
+             for _ in range(rounds)]
     assert (site / index.INDEX_FILE).read_bytes() == before, "the index written again differs from the build's"
     return statistics.median(times)
 

@@ -77,7 +77,7 @@ class ArticleHook:
         self.offline = False
         self.searchable: list[SearchPage] = []  # the pages the search index holds, as built
         self.generated: set[str] = set()  # docs sources of the pages written from the tables
-        self.tokenizer = None  # jieba's, with the site's dictionary: loaded once, kept across rebuilds
+        self.segmenter: search_dictionary.Segmenter | None = None  # jieba with the site's dictionary, once
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -211,13 +211,13 @@ class ArticleHook:
         # The search index, from the built pages: sections, segmented fields and the query tables.
         search = config.plugins["material/search"].config
         try:
-            if self.tokenizer is None:
+            if self.segmenter is None:
                 user = Path(search.jieba_dict_user) if search.jieba_dict_user else None
-                self.tokenizer = search_dictionary.Segmenter(Path(search.jieba_dict), user)
+                self.segmenter = search_dictionary.Segmenter(Path(search.jieba_dict), user)
             pages = self.searchable
             path, seconds = write_index(Path(config.site_dir), pages, edition=self.edition.key,
                                         separator=search.separator, vocabulary=self.sources.vocabulary,
-                                        glossary=self.sources.glossary, segmenter=self.tokenizer,
+                                        glossary=self.sources.glossary, segmenter=self.segmenter,
                                         convert_text=self.edition.convert)
         except (InputError, MissingTool) as error:
             raise _failing(error) from None

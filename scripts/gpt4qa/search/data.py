@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from gpt4qa.core.editions import SIMPLIFIED, Edition
 from gpt4qa.core.errors import MissingTool
 from gpt4qa.search import index
 from gpt4qa.search.dictionary import Segmenter
@@ -151,3 +152,15 @@ def write_index(site_dir: Path, pages: Iterable[index.SearchPage], *, edition: s
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(index.index_json(separator, engine, documents), encoding="utf-8")
     return target, time.perf_counter() - started
+
+
+def rewrite_index(site_dir: Path, *, vocabulary: Vocabulary, glossary: Glossary, segmenter: Segmenter,
+                  edition: Edition = SIMPLIFIED) -> tuple[Path, float, int]:
+    """Write a built site's index again from the pages it holds, with the separator its build used
+    (docs.py search index, the search benchmark); its path, the seconds it took, its pages."""
+    current = index.read_index(site_dir)
+    pages = index.built_pages(site_dir, index.page_urls(current))
+    path, seconds = write_index(site_dir, pages, edition=edition.key, separator=current["config"]["separator"],
+                                vocabulary=vocabulary, glossary=glossary, segmenter=segmenter,
+                                convert_text=edition.convert)
+    return path, seconds, len(pages)

@@ -160,21 +160,21 @@
         title: String(doc.title || "").replace(SEGMENT, ""), text: String(doc.text || "").replace(SEGMENT, ""),
         fields: {}, bounds: {}
       };
+      // Each field folded once: its text and word starts for matching, its words for the vocabulary.
       ["heading", "text", "notes"].forEach(function (field) {
-        var read = readSegmented(fold(doc[field === "heading" ? "title" : field] || ""));
+        var folded = fold(doc[field === "heading" ? "title" : field] || "");
+        var read = readSegmented(folded);
         entry.fields[field] = read.text;
         entry.bounds[field] = read.bounds;
-      });
-      if (entry.isPage && !pages.has(page)) pages.set(page, entry);
-      docs.push(entry);
-      ["title", "text", "notes"].forEach(function (name) {
-        fold(doc[name] || "").split(that.separator).forEach(function (word) {
+        folded.split(that.separator).forEach(function (word) {
           word.split(/[^\p{L}\p{N}.+#]+/u).forEach(function (part) {
             part = part.replace(/^\.+|\.+$/g, "");
-            if (part) words.set(part, (words.get(part) || 0) + (name === "title" ? 3 : 1));
+            if (part) words.set(part, (words.get(part) || 0) + (field === "heading" ? 3 : 1));
           });
         });
       });
+      if (entry.isPage && !pages.has(page)) pages.set(page, entry);
+      docs.push(entry);
     });
     docs.forEach(function (doc) {
       var page = pages.get(doc.page);
