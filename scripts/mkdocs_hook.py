@@ -12,4 +12,6 @@ on_nav = _hook.on_nav
 on_page_markdown = _hook.on_page_markdown
 on_page_content = _hook.on_page_content
 on_page_context = _hook.on_page_context
+on_post_page = _hook.on_post_page
+on_post_template = _hook.on_post_template
 on_post_build = _hook.on_post_build

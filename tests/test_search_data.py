@@ -12,7 +12,7 @@ import pytest
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.project import ARTICLE_PATH
 from gpt4qa.search import index
-from gpt4qa.search.data import conversions, convert, term_names
+from gpt4qa.search.data import conversions, convert_table, term_names
 from gpt4qa.sources.glossary import Glossary, Term
 from gpt4qa.sources.vocabulary import Vocabulary, check_targets, load_vocabulary
 
@@ -60,7 +60,7 @@ def test_conversions_follow_openccs_chain_and_keep_to_the_site(opencc):
     assert table["視窗"] == "窗口" and table["資料"] == "数据" and table["圖"] == "图"
     assert "建立" not in table  # a Simplified word the site uses stays as typed
     assert "對" not in table  # 对 is not in this site's text: not shipped
-    assert convert("上下文視窗", table, 2) == "上下文窗口"
+    assert convert_table("上下文視窗", table, 2) == "上下文窗口"
 
 
 PAGE = """<h1 id="title">02、问题？<a class="headerlink" href="#title">¶</a></h1>

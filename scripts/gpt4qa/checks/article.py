@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,15 +57,17 @@ class Report:
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")
 
 
-def _figure_fault(page: SitePage, holder: Tag, figure: Figure, site_dir: Path, edition: Edition) -> str | None:
-    """What is wrong with a figure as shown: its number, caption, alternative text and image,
-    or, for a card, that the original it stands for is really missing."""
+def _figure_fault(page: SitePage, holder: Tag, figure: Figure, site_dir: Path, edition: Edition,
+                  label: str) -> str | None:
+    """What is wrong with a figure as shown: its number (`label`, as the edition writes it),
+    caption, alternative text and image, or, for a card, that the original it stands for is
+    really missing."""
     where = f"{figure.label} ({figure.id}) on /{page.url}"
     caption = holder.find("figcaption")
     if caption is None or not caption.get_text(strip=True):
         return f"{where}: not inside a captioned <figure>"
-    if not caption.get_text(" ", strip=True).startswith(figure.label + " "):
-        return f"{where}: caption is not numbered {figure.label}"
+    if not caption.get_text(" ", strip=True).startswith(label + " "):
+        return f"{where}: caption is not numbered {label}"
     if holder.get("id") != f"fig-{figure.number}":
         return f"{where}: figure id is {holder.get('id')!r}, not 'fig-{figure.number}'"
     original = site_dir / edition.prefix / figure.image_path
@@ -109,7 +112,7 @@ def _shown_figures(article: Article, pages: list[SitePage], by_id: dict[str, Fig
 
 
 def check_figures(article: Article, figures: tuple[Figure, ...], pages: list[SitePage], site_dir: Path,
-                  edition: Edition) -> Tally:
+                  edition: Edition, convert: Callable[[str], str] = str) -> Tally:
     by_id = {figure.id: figure for figure in figures}
     uses = _shown_figures(article, pages, by_id, edition)
     tally = Tally("figures", len(figures))
@@ -125,7 +128,7 @@ def check_figures(article: Article, figures: tuple[Figure, ...], pages: list[Sit
             )
             continue
         fault = next(filter(None, (
-            _figure_fault(page, holder, figure, site_dir, edition) if holder.name == "figure"
+            _figure_fault(page, holder, figure, site_dir, edition, convert(figure.label)) if holder.name == "figure"
             else f"{figure.label} ({figure.id}) on /{page.url}: not inside a captioned <figure>"
             for page, holder in placed
         )), None)
@@ -211,11 +214,14 @@ def check_unmarked(article: Article, parts: Parts, texts: dict[str, str], editio
 
 
 def check_site(site_dir: Path, sources: Sources | None = None, pages: list[SitePage] | None = None,
-               edition: Edition = SIMPLIFIED) -> Report:
+               edition: Edition = SIMPLIFIED, convert: Callable[[str], str] | None = None) -> Report:
     """Run every check on an edition of a built site (on `pages` when the caller has read it
-    already); raise InputError when the input itself is unusable."""
+    already); raise InputError when the input itself is unusable. A converted edition is held to
+    the article as `convert` converts it: every sentence, converted, on its part's page."""
     sources = sources or Sources()
     article, figures, parts = sources.article, sources.figures, sources.parts
+    if convert is not None:
+        article = article.converted(convert)
     pages = pages if pages is not None else load_site(site_dir, edition)
     by_source = {edition.source(page.url): page for page in pages if page.is_page}
     missing = [page for page in dict.fromkeys(parts.pages) if page not in by_source]
@@ -223,7 +229,7 @@ def check_site(site_dir: Path, sources: Sources | None = None, pages: list[SiteP
         raise InputError(f"{site_dir}: no built page for {', '.join(missing)} ({sources.parts_path} places the article there)")
     texts = {source: by_source[source].author_text() for source in dict.fromkeys(parts.pages)}
     return Report([
-        check_figures(article, figures, pages, site_dir, edition),
+        check_figures(article, figures, pages, site_dir, edition, convert or str),
         check_sentences(article, parts, texts, edition),
         check_numbers(article, parts, texts, edition),
         check_links(article, parts, by_source, edition),

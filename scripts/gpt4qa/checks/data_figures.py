@@ -7,6 +7,7 @@ A figure drawn from data whose original has since been dropped in shows the orig
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import Tag
@@ -46,8 +47,11 @@ def table_faults(label: str, shown: Tag, table: DataTable) -> list[str]:
 
 
 def check_data_figures(pages: list[SitePage], tables: tuple[DataTable, ...], figures: dict[str, Figure],
-                       edition: Edition, site_dir: Path) -> list[str]:
-    """Problems, one a line: a drawn table that shows other values than its data, or is missing."""
+                       edition: Edition, site_dir: Path, convert: Callable[[str], str] | None = None) -> list[str]:
+    """Problems, one a line: a drawn table that shows other values than its data (as `convert`
+    converts it, in a converted edition), or is missing."""
+    if convert is not None:
+        tables = tuple(table.converted(convert) for table in tables)
     by_url = {page.url: page for page in pages if page.is_page}
     problems = []
     for table in tables:

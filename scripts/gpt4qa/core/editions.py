@@ -2,7 +2,7 @@
 
 An edition is one language's site: its language tag, where its pages live below the site root,
 and how its text is derived from the sources (the Simplified edition is the sources as they are;
-a converted edition names its converter). A format is one way the site reaches a reader: the
+a converted edition names its OpenCC configuration). A format is one way the site reaches a reader: the
 pages, the whole-site PDF, the e-book (EPUB), the offline copy. Every module that needs to know
 which page a source becomes, which address a built file has, which id an anchor has in the print
 view, or which document of the e-book holds a page asks the edition, so a second edition is
@@ -14,9 +14,8 @@ URLs here are paths below the site root without a leading slash: "" for the home
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -46,17 +45,24 @@ HOME_KEY = "index"
 FIGURE_IDS = ("fig-", "table-")
 
 
-def unchanged(text: str) -> str:
-    return text
-
-
 @dataclass(frozen=True)
 class Edition:
-    key: str  # "zh-Hans": the edition's language tag, as the e-book declares it (dc:language, xml:lang)
-    name: str  # as a language switch names it
+    key: str  # "zh-Hans": the edition's language tag (html lang, hreflang, dc:language, xml:lang)
+    name: str  # as a language switch names it, in its own script
     language: str  # the text's language tag in the PDF
     prefix: str = ""  # where its pages live below the site root: "" or "zh-Hant/"
-    convert: Callable[[str], str] = unchanged  # how its text is derived from the sources
+    opencc: str | None = None  # the OpenCC configuration that converts it (gpt4qa/sources/conversion.py)
+    theme_language: str = "zh-Hans"  # Material's interface strings (material/templates/partials/languages/)
+    font: str = "Noto Sans CJK SC"  # the CJK face its PDF embeds (gpt4qa/export/fonts.py)
+    og_locale: str = "zh_CN"  # Open Graph's locale for link previews
+
+    @property
+    def converted(self) -> bool:
+        return self.opencc is not None
+
+    def site_root(self, site_dir: Path) -> Path:
+        """The whole site's folder, from the folder this edition's own build writes."""
+        return site_dir.parents[len(PurePosixPath(self.prefix).parts) - 1] if self.prefix else site_dir
 
     # --- page map --------------------------------------------------------------------------------
 
@@ -117,4 +123,10 @@ class Edition:
 
 
 SIMPLIFIED = Edition("zh-Hans", "简体中文", "zh-CN")
-EDITIONS = (SIMPLIFIED,)
+# Converted from the Simplified sources at build time with OpenCC's s2twp (Traditional characters,
+# Taiwan's phrases) and the project's overrides (source/traditional.yml); built by the Simplified
+# build into its prefix (gpt4qa/plugin/editions.py).
+TRADITIONAL = Edition("zh-Hant", "繁體中文", "zh-TW", prefix="zh-Hant/", opencc="s2twp", theme_language="zh-Hant",
+                      font="Noto Sans CJK TC", og_locale="zh_TW")
+EDITIONS = (SIMPLIFIED, TRADITIONAL)
+BY_KEY = {edition.key: edition for edition in EDITIONS}

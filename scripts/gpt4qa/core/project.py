@@ -19,6 +19,7 @@ VOCABULARY_PATH = SOURCE / "search-vocabulary.yml"
 PUBLICATION_PATH = SOURCE / "publication.yml"
 SOURCES_PATH = SOURCE / "sources.yml"
 FIGURE_DATA_PATH = SOURCE / "figure-data.yml"
+TRADITIONAL_PATH = SOURCE / "traditional.yml"  # the Traditional edition's overrides of OpenCC
 SEARCH_DICTIONARY = SOURCE / "search-dictionary.txt"
 SEARCH_TERMS = SOURCE / "search-terms.txt"  # the article's terms, kept whole when the index is segmented
 ANCHOR_CONTRACT = TESTS / "public-anchors.txt"

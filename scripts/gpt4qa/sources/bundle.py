@@ -36,6 +36,7 @@ class Sources:
     publication_path: Path = project.PUBLICATION_PATH
     register_path: Path = project.SOURCES_PATH
     figure_data_path: Path = project.FIGURE_DATA_PATH
+    traditional_path: Path = project.TRADITIONAL_PATH
 
     @cached_property
     def article(self) -> Article:
@@ -91,6 +92,15 @@ class Sources:
     @cached_property
     def publication(self) -> Publication:
         return load_publication(self.publication_path)
+
+    def site_text(self, docs_dir: Path) -> str:
+        """Every text the pages are made from: the article, the docs and the editor's tables (what an
+        override of a converted edition must find something of)."""
+        paths = [self.article_path, self.glossary_path, self.figures_path, self.figure_data_path,
+                 self.register_path, self.publication_path, self.parts_path]
+        texts = [path.read_text(encoding="utf-8") for path in paths if path.is_file()]
+        texts += [path.read_text(encoding="utf-8") for path in sorted(docs_dir.rglob("*.md"))]
+        return "\n".join(texts)
 
     def check(self) -> None:
         """Read every table and hold them against each other: the first fault raises InputError."""

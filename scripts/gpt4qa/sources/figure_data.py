@@ -10,7 +10,8 @@ cells do not match the columns, an unknown mark rule, an id used twice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gpt4qa.core.errors import InputError
@@ -39,6 +40,11 @@ class DataTable:
     @property
     def anchor(self) -> str:
         return f"table-{self.id}"
+
+    def converted(self, convert: Callable[[str], str]) -> DataTable:
+        """The table as a converted edition prints it: its title and cells converted."""
+        return replace(self, title=convert(self.title), columns=tuple(convert(c) for c in self.columns),
+                       rows=tuple(tuple(convert(v) for v in row) for row in self.rows))
 
     def marked(self) -> list[bool]:
         """Which rows the table's mark rule stars."""
