@@ -23,12 +23,14 @@ from mkdocs.structure.pages import Page
 from gpt4qa.checks import anchors
 from gpt4qa.checks.article import check_site
 from gpt4qa.checks.built_site import load_site
+from gpt4qa.checks.characters import TEXT_ASSETS, check_characters
 from gpt4qa.checks.data_figures import check_data_figures
 from gpt4qa.checks.headings import check_headings
-from gpt4qa.checks.characters import TEXT_ASSETS, check_characters
 from gpt4qa.core.editions import BY_KEY, EPUB, OFFLINE, PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.core.project import SHIM_PATH, SHIM_SOURCE
+from gpt4qa.core.shown_text import convert_html, convert_text_asset
+from gpt4qa.plugin import editions
 from gpt4qa.render import content, figure_list, notes_index, sources_page
 from gpt4qa.render import glossary as glossary_page
 from gpt4qa.render import policy as content_policy
@@ -37,8 +39,6 @@ from gpt4qa.render.citations import render_citations
 from gpt4qa.render.data_figures import render_data_tables
 from gpt4qa.render.figures import render_figures, shows_an_original
 from gpt4qa.render.glossary import Companions, companions
-from gpt4qa.plugin import editions
-from gpt4qa.core.shown_text import convert_html, convert_text_asset
 from gpt4qa.render.page_meta import robots_txt
 from gpt4qa.render.print_view import keep_plugin_assets_to_print_view, mend_file
 from gpt4qa.search import dictionary as search_dictionary

@@ -13,10 +13,10 @@ dictionary is fetched by a reader's browser.
 from __future__ import annotations
 
 import math
-from functools import cache
 import re
 import time
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 from gpt4qa.core.editions import SIMPLIFIED, Edition
