@@ -7,7 +7,8 @@ each on localhost and asks every query of three sets in Chromium: keywords
 Taiwan / Hong Kong wording (tests/search-traditional.tsv), and of any set named with --set (sets
 kept out of the repository, so the ranking is measured on queries it was not tuned on). Material's
 sites are asked by typing into the search box; Pagefind by its JavaScript API, as its UI asks.
-Prints recall@1, recall@3, MRR and empty results per set, the search payload (gzip: index,
+Every other edition of this site (the Traditional one, at zh-Hant/) is asked the same sets with its
+own index. Prints recall@1, recall@3, MRR and empty results per set, the search payload (gzip: index,
 worker, notice script, dictionaries, Pagefind's chunks and wasm), the median and 95th-percentile
 time from the last keystroke to results, and the time this site's index takes to write.
 
@@ -27,6 +28,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from gpt4qa.bench.plain import ROOT, build, plain_config
+from gpt4qa.core.editions import EDITIONS
 from gpt4qa.run.browser import launch
 from gpt4qa.run.search_driver import QUERY_SETS, Query, SearchBox, page_key, read_queries
 from gpt4qa.run.server import start
@@ -150,8 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         build(ROOT / "mkdocs.yml", sites["this site"])
         build(plain_config(Path(tmp)), sites["plain Material"])
         sites["Pagefind 1.5.2"] = pagefind_site(sites["plain Material"], Path(tmp) / "pagefind")
+        # Every other edition with its own index (its pages' addresses are the Simplified ones'
+        # below its prefix, so the sets' expected pages hold for it as they are).
+        for edition in EDITIONS[1:]:
+            sites[f"this site, {edition.key} edition"] = sites["this site"] / edition.prefix
         written = index_time(sites["this site"])
         results = {}
+        # The configurations in the order printed: this site's editions first.
+        sites = dict(sorted(sites.items(), key=lambda item: not item[0].startswith("this site")))
         with sync_playwright() as playwright:
             browser = launch(playwright)
             for name, site in sites.items():

@@ -88,7 +88,8 @@ class ArticleHook:
         self.offline = False
         self.searchable: list[SearchPage] = []  # the pages the search index holds, as built
         self.generated: set[str] = set()  # docs sources of the pages written from the tables
-        self.segmenter: search_dictionary.Segmenter | None = None  # jieba with the site's dictionary, once
+        # jieba with the site's dictionary (converted, for a converted edition), once a process.
+        self.segmenters: dict[str, search_dictionary.Segmenter] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -302,13 +303,15 @@ class ArticleHook:
         # The search index, from the built pages: sections, segmented fields and the query tables.
         search = config.plugins["material/search"].config
         try:
-            if self.segmenter is None:
+            segmenter = self.segmenters.get(self.edition.key)
+            if segmenter is None:
                 user = Path(search.jieba_dict_user) if search.jieba_dict_user else None
-                self.segmenter = search_dictionary.Segmenter(Path(search.jieba_dict), user)
+                segmenter = search_dictionary.Segmenter(Path(search.jieba_dict), user, self.convert)
+                self.segmenters[self.edition.key] = segmenter
             pages = self.searchable
             path, seconds = write_index(Path(config.site_dir), pages, edition=self.edition.key,
                                         separator=search.separator, vocabulary=self.sources.vocabulary,
-                                        glossary=self.sources.glossary, segmenter=self.segmenter,
+                                        glossary=self.sources.glossary, segmenter=segmenter,
                                         convert_text=self.convert)
         except (InputError, MissingTool) as error:
             raise _failing(error) from None
@@ -393,13 +396,13 @@ class ArticleHook:
                                               self.convert)
         except InputError as error:
             raise _failing(error) from None
+        if unconverted:  # first: a page left unconverted also fails the article check, less plainly
+            details = "\n  ".join(unconverted)
+            raise PluginError(f"files of the {self.edition.key} edition left unconverted ({len(unconverted)}):\n  {details}")
         if report.problems:
             details = "\n  ".join(report.problems)
             raise PluginError(f"article check failed ({self.edition.key}, {report.summary()}):\n  {details}")
         log.info(f"article check ({self.edition.key}): {report.summary()}")
-        if unconverted:
-            details = "\n  ".join(unconverted)
-            raise PluginError(f"pages of the {self.edition.key} edition left unconverted ({len(unconverted)}):\n  {details}")
         if broken_anchors:
             details = "\n  ".join(broken_anchors)
             raise PluginError(f"anchor contract broken ({len(broken_anchors)}):\n  {details}")

@@ -179,6 +179,21 @@ MUTANTS = (
            '    attributes=(("hidden", None), ("aria-hidden", "true"), ("role", "tooltip")),',
            '    attributes=(("hidden", None), ("aria-hidden", "true")),',
            "heading “对齐（Alignment）” repeats the sentence under it"),
+    # The Traditional edition (gpt4qa/plugin/hook.py converts each page as the theme writes it): a
+    # page the conversion misses, and the site's own scripts left in Simplified, which no article
+    # check reads; the characters are OpenCC's own (gpt4qa/sources/conversion.py simplified_only).
+    Mutant("one page of the Traditional edition left unconverted", "scripts/gpt4qa/plugin/hook.py",
+           "        return self._shown_html(output)\n",
+           '        return output if page.file.src_uri == "q05-reasoning.md" else self._shown_html(output)\n',
+           "zh-Hant/q05-reasoning/index.html: "),
+    Mutant("the Traditional edition's own scripts left in Simplified", "scripts/gpt4qa/plugin/hook.py",
+           '        for pattern in TEXT_ASSETS:\n            files += sorted(site.glob(pattern))\n',
+           "",
+           "zh-Hant/javascripts/copy-link.js: "),
+    Mutant("an override that changes nothing", "source/traditional.yml",
+           "overrides:\n",
+           "overrides:\n  - simplified: 网络\n    traditional: 網路\n    why: s2twp gives it already.\n",
+           "source/traditional.yml:10: override 网络 → 網路 changes nothing: OpenCC s2twp already gives 網路"),
 )
 def copy_project(target: Path) -> None:
     # The npm tools (the offline copy's worker shim, axe-core) are installed, not copied.

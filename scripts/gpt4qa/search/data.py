@@ -186,11 +186,17 @@ def write_index(site_dir: Path, pages: Iterable[index.SearchPage], *, edition: s
     converted = convert_text is not None
     convert_text = convert_text or str
     synonyms = {convert_text(reader): convert_text(article) for reader, article in vocabulary.synonyms.items()}
+    if converted:
+        # A reader's word that the converted text itself uses is that text's word, kept as typed:
+        # the reader's 资料 (材料) converts to 資料, which is Taiwan's word for data (数据 → 資料).
+        own = index.site_text(documents)
+        synonyms = {reader: article for reader, article in synonyms.items() if reader not in own}
     question_words = [convert_text(word) for word in vocabulary.question_words]
     names = [[convert_text(name) for name in group] for group in term_names(glossary)]
-    # The readers' words too, so a reader's word typed in Traditional characters (電腦) still
-    # becomes the word the vocabulary knows (电脑), and then the article's (计算机).
-    text = index.site_text(documents) + " " + " ".join(synonyms)
+    # The readers' words and question words too, so a reader's word typed in other characters
+    # (電腦; 谁 in the Traditional edition) still becomes the word the vocabulary knows (电脑; 誰),
+    # and then the article's (计算机), or is dropped as a question word.
+    text = " ".join([index.site_text(documents), *synonyms, *question_words])
     forms = edition_conversions(text, convert_text) if converted else conversions(text)
     engine = index.engine_tables(edition=edition, convert=forms, synonyms=synonyms,
                                  question_words=question_words, variants=names,

@@ -18,6 +18,8 @@ loaded on top, as before.
 from __future__ import annotations
 
 import math
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from gpt4qa.core.project import SEARCH_DICTIONARY
@@ -34,18 +36,25 @@ class Segmenter:
     """jieba with the site's dictionary and the article's terms (a tokenizer of its own, not jieba's
     global one): the words of the search index, and how common each is in Chinese at large."""
 
-    def __init__(self, dictionary: Path, user_words: Path | None) -> None:
+    def __init__(self, dictionary: Path, user_words: Path | None, convert: Callable[[str], str] | None = None) -> None:
+        """`convert`: a converted edition's conversion, applied to every word of both files, so its
+        text is cut as the Simplified text is (jieba's dictionary knows no 多模態)."""
         import logging
 
         import jieba
 
         logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces its dictionary load at INFO
-        self._jieba = jieba.Tokenizer(dictionary=str(dictionary))
-        self._jieba.initialize()  # now, not on the first cut: the build's log says what it cost
-        self._terms: set[str] = set()
-        if user_words is not None:
-            self._jieba.load_userdict(str(user_words))
-            self._terms = {line.split()[0] for line in user_words.read_text(encoding="utf-8").splitlines() if line.strip()}
+        with tempfile.TemporaryDirectory() as tmp:
+            if convert is not None:
+                dictionary = _converted(dictionary, Path(tmp) / "dictionary.txt", convert)
+                user_words = _converted(user_words, Path(tmp) / "terms.txt", convert) if user_words else None
+            self._jieba = jieba.Tokenizer(dictionary=str(dictionary))
+            self._jieba.initialize()  # now, not on the first cut: the build's log says what it cost
+            self._terms: set[str] = set()
+            if user_words is not None:
+                self._jieba.load_userdict(str(user_words))
+                self._terms = {line.split()[0] for line in user_words.read_text(encoding="utf-8").splitlines()
+                               if line.strip()}
 
     def cut(self, text: str) -> list[str]:
         return list(self._jieba.cut(text))
@@ -55,6 +64,16 @@ class Segmenter:
         article's terms, whose frequency there only keeps them whole)."""
         frequency = None if word in self._terms else self._jieba.FREQ.get(word)
         return math.log(self._jieba.total / frequency) if frequency else None
+
+
+def _converted(source: Path, target: Path, convert: Callable[[str], str]) -> Path:
+    """A jieba dictionary with each line's word converted (its frequency and tag as they were)."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    words = [line.split(" ", 1) for line in lines if line.strip()]
+    converted = convert("\n".join(word for word, *_ in words)).split("\n")
+    target.write_text("".join(" ".join([new, *rest]) + "\n" for new, (_, *rest) in zip(converted, words)),
+                      encoding="utf-8")
+    return target
 
 
 def full_dictionary() -> Path:
