@@ -1,4 +1,5 @@
-"""Accessibility in Chromium: axe-core finds nothing on any page in either colour scheme, and
+"""Accessibility in Chromium: axe-core finds nothing on any page of either edition in either
+colour scheme, and
 the keyboard alone reaches search, navigation, the copy-link controls and the PDF."""
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def scheme_page(request, browser):
         yield tab
 
 
-@pytest.mark.parametrize("url", PAGES + ["404.html"])
+@pytest.mark.parametrize("url", [edition + url for edition in ("", "zh-Hant/") for url in PAGES + ["404.html"]])
 def test_no_axe_violations(scheme_page, served_pages, url):
     # Once loaded, the theme's scripts have run (they are the body's last); waiting for the network
     # to fall quiet besides would add half a second of idling to every page.

@@ -25,16 +25,22 @@ def head(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("url", PAGES[:-1])
+# Every page of both editions: the Traditional one's below zh-Hant/.
+EDITION_LANGS = {"": ("zh-Hans", "zh_CN"), "zh-Hant/": ("zh-Hant", "zh_TW")}
+
+
+@pytest.mark.parametrize("url", [prefix + url for prefix in EDITION_LANGS for url in PAGES[:-1]])
 def test_every_page_has_description_canonical_and_previews(pages_site, url):
     page = head(pages_site, url)
+    lang, locale = EDITION_LANGS["zh-Hant/" if url.startswith("zh-Hant/") else ""]
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description and description[-1] in "。！？：", description
     assert page.find("link", rel="canonical")["href"].endswith("/" + url)
     title = page.find("meta", property="og:title")["content"]
     assert title and page.find("meta", property="og:description")["content"] == description
     assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
-    assert page.html["lang"] == "zh"
+    assert page.html["lang"] == lang
+    assert page.find("meta", property="og:locale")["content"] == locale
 
 
 def test_answer_description_is_its_first_sentence(pages_site):
@@ -50,6 +56,8 @@ def test_sitemap_robots_and_chinese_404(pages_site):
     assert "Sitemap: " in (pages_site / "robots.txt").read_text(encoding="utf-8")
     missing = BeautifulSoup((pages_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert "页面不存在" in missing.get_text() and "返回首页" in missing.get_text()
+    converted = BeautifulSoup((pages_site / "zh-Hant" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert "頁面不存在" in converted.get_text() and "返回首頁" in converted.get_text()
 
 
 def test_first_sentence_skips_editorial_parts():

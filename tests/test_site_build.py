@@ -24,7 +24,8 @@ QUESTION_PAGES = sorted(p.stem for p in (ROOT / "docs").glob("q[0-9][0-9]*.md"))
 @pytest.fixture(scope="module")
 def site(pages_built) -> Path:
     folder, log = pages_built
-    assert "article check: figures 25/25" in log
+    for edition in ("zh-Hans", "zh-Hant"):
+        assert f"article check ({edition}): figures 25/25, sentences 179/179" in log
     assert "Building prefix dict" not in log  # jieba's chatter is silenced
     return folder
 
@@ -67,7 +68,7 @@ def test_home_page_lists_every_question_with_a_link(site):
     page = soup(site, "")
     hrefs = [a["href"] for a in page.select("article a[href^=q]")]
     assert [h[:3] for h in hrefs] == [f"q{n:02d}" for n in range(1, 11)]
-    assert page.html["lang"] == "zh"
+    assert page.html["lang"] == "zh-Hans"
 
 
 def test_pages_are_titled_and_linked_in_navigation_order(site):

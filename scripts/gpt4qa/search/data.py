@@ -59,7 +59,9 @@ def read_dictionary(path: Path) -> dict[str, str]:
     return table
 
 
+@cache
 def _stage(names: tuple[str, ...], folder: Path) -> dict[str, str]:
+    """One stage of a chain, read once a process (callers only read it)."""
     merged: dict[str, str] = {}
     for name in names:
         for source, target in read_dictionary(folder / name).items():
@@ -137,6 +139,16 @@ def edition_conversions(site_text: str, convert: Callable[[str], str], folder: P
             if t != c and set(t) <= chars and t in site_text and c not in site_text}
 
 
+def merged(reader: str, converted: str, forms: dict[str, str], folder: Path | None = None) -> bool:
+    """Whether a reader's word, converted, is also the edition's word for another word of the
+    site: the reader's 资料 (材料, references) becomes 資料, which is also Taiwan's word for data
+    (数据 → 資料). Such a word is left to find what the edition's text calls it."""
+    traditional = _stage(TRADITIONAL, folder or _opencc_dir())
+    longest = max(map(len, traditional))
+    return any(target == converted and convert_table(source, traditional, longest) != reader
+               for source, target in forms.items())
+
+
 # How much a word says of a subject, from how common it is in Chinese at large: its information,
 # ln(total / frequency) in jieba's dictionary (a general corpus), scaled between COMMON_INFORMATION,
 # where a word says next to nothing (可以 6.7, 已经 7.1), and TELLING_INFORMATION, where it says all
@@ -186,11 +198,6 @@ def write_index(site_dir: Path, pages: Iterable[index.SearchPage], *, edition: s
     converted = convert_text is not None
     convert_text = convert_text or str
     synonyms = {convert_text(reader): convert_text(article) for reader, article in vocabulary.synonyms.items()}
-    if converted:
-        # A reader's word that the converted text itself uses is that text's word, kept as typed:
-        # the reader's 资料 (材料) converts to 資料, which is Taiwan's word for data (数据 → 資料).
-        own = index.site_text(documents)
-        synonyms = {reader: article for reader, article in synonyms.items() if reader not in own}
     question_words = [convert_text(word) for word in vocabulary.question_words]
     names = [[convert_text(name) for name in group] for group in term_names(glossary)]
     # The readers' words and question words too, so a reader's word typed in other characters
@@ -198,6 +205,9 @@ def write_index(site_dir: Path, pages: Iterable[index.SearchPage], *, edition: s
     # and then the article's (计算机), or is dropped as a question word.
     text = " ".join([index.site_text(documents), *synonyms, *question_words])
     forms = edition_conversions(text, convert_text) if converted else conversions(text)
+    if converted:
+        synonyms = {convert_text(reader): convert_text(article) for reader, article in vocabulary.synonyms.items()
+                    if not merged(reader, convert_text(reader), forms)}
     engine = index.engine_tables(edition=edition, convert=forms, synonyms=synonyms,
                                  question_words=question_words, variants=names,
                                  common=general_weights(index.chinese_words(documents), segmenter.information))
