@@ -8,6 +8,7 @@ _hook = ArticleHook()
 on_startup = _hook.on_startup
 on_config = _hook.on_config
 on_files = _hook.on_files
+on_env = _hook.on_env
 on_nav = _hook.on_nav
 on_page_markdown = _hook.on_page_markdown
 on_page_content = _hook.on_page_content

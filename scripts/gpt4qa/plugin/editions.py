@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,26 @@ from gpt4qa.core.editions import BY_KEY, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError
 
 log = logging.getLogger("mkdocs.hooks.article")
+
+
+class SharedTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once a process, for every edition's build (and every rebuild
+    of `mkdocs serve`): each build has a Jinja environment of its own, which would compile the
+    same 170 templates again. A template whose source changed is compiled anew (Jinja checks each
+    bucket's checksum)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = SharedTemplates()
 
 
 def configured(config: MkDocsConfig, path: str = "mkdocs.yml") -> tuple[Edition, ...]:

@@ -159,6 +159,11 @@ class ArticleHook:
         # The whole site's address (MkDocs' own sitemap writes paths from "/" where none is set).
         config.extra["site_root_url"] = (config.site_url or "/").removesuffix(edition.prefix)
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Templates compiled once for both editions' builds (gpt4qa/plugin/editions.py).
+        env.bytecode_cache = editions.TEMPLATES
+        return env
+
     # --- generated pages, in one place -----------------------------------------------------------
 
     def generated_pages(self, docs_dir: Path) -> list[tuple[str, str]]:

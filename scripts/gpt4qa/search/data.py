@@ -104,6 +104,12 @@ def conversions(site_text: str, folder: Path | None = None) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+@cache
+def _character_forms(folder: Path) -> dict[str, frozenset[str]]:
+    """Each Simplified character and the characters OpenCC may write for it (itself included)."""
+    return {source: frozenset(targets.split(" ")) | {source} for source, targets in _lines(folder / "STCharacters.txt")}
+
+
 def edition_conversions(site_text: str, convert: Callable[[str], str], folder: Path | None = None) -> dict[str, str]:
     """For a converted edition (its text `convert`ed from the Simplified sources): a query's
     Simplified form, or another region's Traditional one, → the edition's word, for every word
@@ -117,8 +123,7 @@ def edition_conversions(site_text: str, convert: Callable[[str], str], folder: P
     # A Simplified word can become a word of the edition only if each of its characters has a
     # Traditional form the edition's text holds; Taiwan's phrases (which change characters, 件 →
     # 體) are taken whole.
-    forms = {source: set(targets.split(" ")) | {source}
-             for source, targets in _lines(folder / "STCharacters.txt")}
+    forms = _character_forms(folder)
     possible = {ch for ch, targets in forms.items() if targets & chars} | (chars - set(forms))
     pairs: dict[str, str] = {}  # candidate -> the Simplified text whose conversion it stands for
     for name in ("STPhrases.txt", "STCharacters.txt"):
@@ -135,18 +140,25 @@ def edition_conversions(site_text: str, convert: Callable[[str], str], folder: P
     converted = convert("\n".join(pairs[c] for c in candidates)).split("\n")
     if len(converted) != len(candidates):  # a conversion that joined two lines: say so, never misalign
         raise InputError("OpenCC's conversion of the search's candidate words changed their number of lines")
+    pairs_of_text = {site_text[i:i + 2] for i in range(len(site_text) - 1)}  # a cheap test before `in`
     return {c: t for c, t in zip(candidates, converted)
-            if t != c and set(t) <= chars and t in site_text and c not in site_text}
+            if t != c and set(t) <= chars and all(t[i:i + 2] in pairs_of_text for i in range(len(t) - 1))
+            and t in site_text and c not in site_text}
 
 
-def merged(reader: str, converted: str, forms: dict[str, str], folder: Path | None = None) -> bool:
-    """Whether a reader's word, converted, is also the edition's word for another word of the
-    site: the reader's 资料 (材料, references) becomes 資料, which is also Taiwan's word for data
-    (数据 → 資料). Such a word is left to find what the edition's text calls it."""
+def merged(readers: dict[str, str], forms: dict[str, str], folder: Path | None = None) -> set[str]:
+    """The readers' words (Simplified → converted) that, converted, are also the edition's word for
+    another word of the site: the reader's 资料 (材料, references) becomes 資料, which is also
+    Taiwan's word for data (数据 → 資料). Such a word is left to find what the edition's text
+    calls it."""
     traditional = _stage(TRADITIONAL, folder or _opencc_dir())
     longest = max(map(len, traditional))
-    return any(target == converted and convert_table(source, traditional, longest) != reader
-               for source, target in forms.items())
+    converted = set(readers.values())
+    meanings: dict[str, set[str]] = {}  # a converted word -> the Simplified words it stands for
+    for source, target in forms.items():
+        if target in converted:
+            meanings.setdefault(target, set()).add(convert_table(source, traditional, longest))
+    return {reader for reader, word in readers.items() if meanings.get(word, set()) - {reader}}
 
 
 # How much a word says of a subject, from how common it is in Chinese at large: its information,
@@ -206,8 +218,10 @@ def write_index(site_dir: Path, pages: Iterable[index.SearchPage], *, edition: s
     text = " ".join([index.site_text(documents), *synonyms, *question_words])
     forms = edition_conversions(text, convert_text) if converted else conversions(text)
     if converted:
-        synonyms = {convert_text(reader): convert_text(article) for reader, article in vocabulary.synonyms.items()
-                    if not merged(reader, convert_text(reader), forms)}
+        readers = {reader: convert_text(reader) for reader in vocabulary.synonyms}
+        dropped = merged(readers, forms)
+        synonyms = {readers[reader]: convert_text(article) for reader, article in vocabulary.synonyms.items()
+                    if reader not in dropped}
     engine = index.engine_tables(edition=edition, convert=forms, synonyms=synonyms,
                                  question_words=question_words, variants=names,
                                  common=general_weights(index.chinese_words(documents), segmenter.information))
