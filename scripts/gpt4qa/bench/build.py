@@ -16,9 +16,8 @@ import argparse
 import statistics
 import tempfile
 import time
-from pathlib import Path
-
 from contextlib import ExitStack
+from pathlib import Path
 
 from gpt4qa.bench.plain import ROOT, build, plain_config, worktree
 
