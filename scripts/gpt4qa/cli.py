@@ -16,10 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from gpt4qa.core.editions import EPUB, PDF, SIMPLIFIED
+from gpt4qa.core.editions import EDITIONS, EPUB, PDF, SIMPLIFIED
 from gpt4qa.core.errors import ExitCode, InputError, MissingTool
 from gpt4qa.core.project import ROOT
 
+EDITION_KEYS = tuple(edition.key for edition in EDITIONS)
 BENCHMARKS = ("build", "figures", "lighthouse", "page-weight", "pdf", "search", "serve")
 
 
@@ -125,13 +126,24 @@ def cmd_serve(args: argparse.Namespace) -> ExitCode:
 
 # --- checking ------------------------------------------------------------------------------------
 
+def edition_of(args: argparse.Namespace):
+    """The edition a command names (--edition), and its conversion of the sources (None for the
+    Simplified one)."""
+    from gpt4qa.core.editions import BY_KEY
+    from gpt4qa.sources.conversion import Converter
+
+    edition = BY_KEY[getattr(args, "edition", None) or SIMPLIFIED.key]
+    return edition, (Converter.load(edition) if edition.converted else None)
+
+
 def cmd_check_article(args: argparse.Namespace) -> ExitCode:
     from gpt4qa.checks.article import check_site
     from gpt4qa.sources.bundle import Sources
 
+    edition, convert = edition_of(args)
     sources = Sources(article_path=args.article, figures_path=args.figures, parts_path=args.parts)
-    report = check_site(args.site, sources)
-    return _report(report.problems, f"article check: {report.summary()}")
+    report = check_site(args.site, sources, edition=edition, convert=convert)
+    return _report(report.problems, f"article check ({edition.key}): {report.summary()}")
 
 
 def cmd_check_headings(args: argparse.Namespace) -> ExitCode:
@@ -152,14 +164,16 @@ def cmd_anchors(args: argparse.Namespace) -> ExitCode:
     from gpt4qa.checks import anchors
     from gpt4qa.checks.built_site import load_site
 
-    pages = load_site(args.site)
+    edition, _ = edition_of(args)
+    pages = load_site(args.site, edition)
     if args.write:
         count = anchors.write_contract(pages, args.contract)
         print(f"anchors: wrote {count} to {args.contract}")
         return ExitCode.OK
     contract = anchors.read_contract(args.contract)
-    problems = anchors.broken(contract, pages)
-    return _report(problems, f"anchors: {len(contract) - sum('is gone' in p for p in problems)}/{len(contract)} land")
+    problems = anchors.broken(contract, pages, edition)
+    return _report(problems, f"anchors ({edition.key}): {len(contract) - sum('is gone' in p for p in problems)}/"
+                             f"{len(contract)} land")
 
 
 def cmd_check(args: argparse.Namespace) -> ExitCode:
@@ -200,9 +214,11 @@ def cmd_search_index(args: argparse.Namespace) -> ExitCode:
     from gpt4qa.search.data import rewrite_index
     from gpt4qa.sources.bundle import Sources
 
+    edition, convert = edition_of(args)
     sources = Sources()
-    path, seconds, pages = rewrite_index(args.site, vocabulary=sources.vocabulary, glossary=sources.glossary,
-                                         segmenter=dictionary.Segmenter(dictionary.DICTIONARY, SEARCH_TERMS))
+    path, seconds, pages = rewrite_index(args.site / edition.prefix, vocabulary=sources.vocabulary,
+                                         glossary=sources.glossary, edition=edition, convert=convert,
+                                         segmenter=dictionary.Segmenter(dictionary.DICTIONARY, SEARCH_TERMS, convert))
     print(f"search index: {shown(path)} — {pages} pages, {path.stat().st_size / 1024:.0f} KB in {seconds:.2f} s")
     return ExitCode.OK
 
@@ -362,6 +378,7 @@ def parser() -> argparse.ArgumentParser:
     article.add_argument("--article", type=Path, default=ARTICLE_PATH)
     article.add_argument("--figures", type=Path, default=FIGURES_PATH)
     article.add_argument("--parts", type=Path, default=PARTS_PATH)
+    article.add_argument("--edition", choices=EDITION_KEYS, default=SIMPLIFIED.key)
     layers = checks.add_parser("layers", help="the package's import rules")
     layers.set_defaults(run=cmd_check_layers)
     epub = checks.add_parser("epub", help="epubcheck and the article check on a built site's e-book")
@@ -378,12 +395,14 @@ def parser() -> argparse.ArgumentParser:
     anchors = command("anchors", cmd_anchors, "hold a built site to the anchor contract, or --write it", site=True)
     anchors.add_argument("--contract", type=Path, default=ANCHOR_CONTRACT)
     anchors.add_argument("--write", action="store_true", help="rewrite the contract from the site")
+    anchors.add_argument("--edition", choices=EDITION_KEYS, default=SIMPLIFIED.key)
 
     search = command("search", None, "the search's data files")
     searches = search.add_subparsers(dest="what", metavar="PART", required=True)
     data = searches.add_parser("index", help="(re)write a built site's search index from its pages")
     data.set_defaults(run=cmd_search_index)
     data.add_argument("site", type=Path)
+    data.add_argument("--edition", choices=EDITION_KEYS, default=SIMPLIFIED.key)
     dictionary = searches.add_parser("dictionary", help="the cut-down jieba dictionary: --check or --write")
     dictionary.set_defaults(run=cmd_search_dictionary)
     mode = dictionary.add_mutually_exclusive_group(required=True)
