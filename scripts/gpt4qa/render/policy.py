@@ -35,11 +35,12 @@ the build stops on it.
 from __future__ import annotations
 
 import base64
+import bisect
+import html as html_module
 import hashlib
 import json
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from gpt4qa.core.errors import InputError
 from gpt4qa.core.project import SHIM_SOURCE, shown
@@ -169,47 +170,51 @@ class _Tag:
 
 _KEPT = frozenset({"a", "script", "style"})  # the start tags the policy reads
 
+# A page's markup, piece by piece as a browser's tokenizer sees it for what the policy reads: a
+# comment, a start tag of a kept element (its name, its attributes), any other tag; the text of a
+# script or style element runs to its end tag, whatever it holds.
+_PIECE = re.compile(r"<!--.*?(?:-->|$)|<(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|</?[A-Za-z!?][^>]*>", re.S)
+_VALUE = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+)))?""")
 
-class _Scanner(HTMLParser):
+
+@dataclass
+class _Scanned:
     """Start tags of a page with their offsets, and the raw text of its script and style elements."""
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.lines = [0] + [m.end() for m in re.finditer(r"\n", html)]
-        self.tags: list[_Tag] = []
-        self.blocks: list[tuple[_Tag, str]] = []
-        self._open: _Tag | None = None
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.lines[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _KEPT:
-            return  # a page has thousands of tags; the policy reads links, scripts and styles
-        start = self._offset()
-        text = self.get_starttag_text() or ""
-        found = _Tag(tag, dict(attrs), start, start + len(text), self.getpos()[0])
-        self.tags.append(found)
-        if tag in ("script", "style"):
-            self._open = found
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self._open = None
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open is not None and tag == self._open.name:
-            self.blocks.append((self._open, self.html[self._open.end:self._offset()]))
-            self._open = None
+    tags: list[_Tag]
+    blocks: list[tuple[_Tag, str]]
 
 
-def _scan(html: str) -> _Scanner:
-    scanner = _Scanner(html)
-    scanner.feed(html)
-    scanner.close()
-    return scanner
+def _attributes(text: str) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for match in _VALUE.finditer(text):
+        value = match["double"] if match["double"] is not None else match["single"] if match["single"] is not None \
+            else match["bare"]
+        found.setdefault(match["name"].lower(), html_module.unescape(value) if value is not None else None)
+    return found
+
+
+def _scan(html: str) -> _Scanned:
+    """The kept start tags and the script and style elements' text: one regular-expression pass
+    (an HTML parser reads the thousands of other tags too, for nothing)."""
+    lines = [m.start() for m in re.finditer("\n", html)]
+    tags: list[_Tag] = []
+    blocks: list[tuple[_Tag, str]] = []
+    position = 0
+    while (match := _PIECE.search(html, position)) is not None:
+        position = match.end()
+        name = (match["name"] or "").lower()
+        if name not in _KEPT:
+            continue
+        found = _Tag(name, _attributes(match["attrs"]), match.start(), match.end(),
+                     bisect.bisect_left(lines, match.start()) + 1)
+        tags.append(found)
+        if name in ("script", "style") and not match["attrs"].rstrip().endswith("/"):
+            close = re.compile(rf"</{name}[\s/>]", re.I).search(html, match.end())
+            stop = close.start() if close else len(html)
+            blocks.append((found, html[match.end():stop]))
+            position = stop
+    return _Scanned(tags, blocks)
 
 
 def _runs(tag: _Tag) -> bool:
@@ -220,7 +225,7 @@ def _runs(tag: _Tag) -> bool:
     return "src" not in tag.attrs and kind in _RUN_TYPES
 
 
-def inline_blocks(html: str, scanned: _Scanner | None = None) -> list[Inline]:
+def inline_blocks(html: str, scanned: _Scanned | None = None) -> list[Inline]:
     """Every inline script the browser would run and every style element of a page, in order, each
     with what writes it (None when nothing known does)."""
     found = []
@@ -286,7 +291,7 @@ def shim_bootstrap(shim: str, worker: str, where: str = "the page") -> str:
             .replace("${e}", worker))
 
 
-def worker_url(html: str, where: str, scanned: _Scanner | None = None) -> str | None:
+def worker_url(html: str, where: str, scanned: _Scanned | None = None) -> str | None:
     """The search worker's URL as the page's theme configuration (#__config) names it, if it has one."""
     for tag, raw in (scanned or _scan(html)).blocks:
         if tag.name == "script" and tag.attrs.get("id") == "__config":
