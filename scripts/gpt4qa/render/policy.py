@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import base64
 import bisect
-import html as html_module
 import hashlib
+import html as html_module
 import json
 import re
 from dataclasses import dataclass
