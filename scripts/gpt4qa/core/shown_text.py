@@ -55,20 +55,6 @@ def _tokens(html: str) -> Iterator[tuple[str, str, str, str]]:
         yield ("json" if raw_json else "raw") if raw_until else "text", html[i:], "", ""
 
 
-def _convert_tag(tag: str, attrs: str, convert: Convert) -> str:
-    if not _CJK.search(attrs):
-        return tag
-
-    def one(match: re.Match) -> str:
-        name, value = match.group(1).lower(), match.group(3)
-        if name not in SHOWN_ATTRIBUTES or not _CJK.search(value):
-            return match.group(0)
-        return match.group(1) + match.group(2) + convert(value)
-
-    start = tag.index(attrs) if attrs else len(tag)
-    return tag[:start] + _ATTRIBUTE.sub(one, attrs) + tag[start + len(attrs):]
-
-
 def convert_json(text: str, convert: Convert) -> str:
     """Every string of a JSON document converted (keys and paths hold no Chinese)."""
     def walk(value: object) -> object:
@@ -88,20 +74,52 @@ def convert_json(text: str, convert: Convert) -> str:
     return dumped.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
+# Between the runs of one page converted in one call: a private-use character, which OpenCC leaves
+# as it is and no phrase crosses.
+_BETWEEN = "\ue000"
+
+
 def convert_html(html: str, convert: Convert) -> str:
-    """A page (or a fragment) with its shown text converted and everything else as it was."""
-    out = []
+    """A page (or a fragment) with its shown text converted and everything else as it was. Its
+    runs are converted together, in one call (each run on its own: no phrase crosses a tag)."""
+    out: list[str] = []
+    runs: list[int] = []  # where in `out` a run to convert stands
     for kind, text, _name, attrs in _tokens(html):
-        if kind == "text":
-            out.append(convert(text) if _CJK.search(text) else text)
-        elif kind == "tag":
-            out.append(_convert_tag(text, attrs, convert))
+        if kind == "text" and _CJK.search(text):
+            runs.append(len(out))
+            out.append(text)
+        elif kind == "tag" and _CJK.search(attrs):
+            start = text.index(attrs)
+            out.append(text[:start])
+            for piece, shown in _attribute_pieces(attrs):
+                if shown:
+                    runs.append(len(out))
+                out.append(piece)
+            out.append(text[start + len(attrs):])
         elif kind == "json" and text.strip():
             lead = text[:len(text) - len(text.lstrip())]
             out.append(lead + convert_json(text.strip(), convert))
         else:
             out.append(text)
+    if runs:
+        converted = convert(_BETWEEN.join(out[i] for i in runs)).split(_BETWEEN)
+        if len(converted) != len(runs):
+            raise ValueError("the conversion changed the number of runs of a page")  # never: OpenCC keeps U+E000
+        for i, text in zip(runs, converted):
+            out[i] = text
     return "".join(out)
+
+
+def _attribute_pieces(attrs: str) -> Iterator[tuple[str, bool]]:
+    """A tag's attributes in pieces, each value a reader sees or hears marked to be converted."""
+    i = 0
+    for match in _ATTRIBUTE.finditer(attrs):
+        name, value = match.group(1).lower(), match.group(3)
+        if name in SHOWN_ATTRIBUTES and _CJK.search(value):
+            yield attrs[i:match.start(3)], False
+            yield value, True
+            i = match.end(3)
+    yield attrs[i:], False
 
 
 def convert_text_asset(text: str, convert: Convert) -> str:
