@@ -79,3 +79,27 @@ def test_local_build_cover_claims_no_address(tmp_path, monkeypatch):
 
 def test_hosted_build_cover_gives_its_address(real_site):
     assert cover(real_site).select_one(f'a[href="{HOSTED_URL}"]').get_text() == HOSTED_URL
+
+
+def test_make_build_makes_every_format_of_every_edition_and_its_log_names_each(tmp_path, monkeypatch, capsys):
+    """docs.py build's steps, each command stood in for: the pages, both PDFs in one step (one
+    Chromium session), each edition's e-book, both offline copies from one offline build."""
+    from gpt4qa import cli
+
+    made = []
+
+    def stand_in(fmt: str):
+        def run(args):
+            made.append((fmt, tuple(edition.key for edition in cli._editions(args))))
+            return 0
+        return run
+
+    monkeypatch.setattr(cli, "cmd_pages", lambda args: made.append(("pages", ())) or 0)
+    for fmt in ("pdf", "epub", "offline"):
+        monkeypatch.setattr(cli, f"cmd_{fmt}", stand_in(fmt))
+    assert cli.main(["build", str(tmp_path / "site")]) == 0
+    both = ("zh-Hans", "zh-Hant")
+    assert made == [("pages", ()), ("pdf", both), ("epub", ("zh-Hans",)), ("epub", ("zh-Hant",)), ("offline", both)]
+    log = [line.rsplit(" done in ", 1)[0] for line in capsys.readouterr().out.splitlines()]
+    assert log == ["build: pages", "build: pdf (zh-Hans, zh-Hant)", "build: epub zh-Hans", "build: epub zh-Hant",
+                   "build: offline copy (zh-Hans, zh-Hant)"]

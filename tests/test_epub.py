@@ -1,5 +1,6 @@
 """The e-book (gpt4qa/export/epub.py, gpt4qa/checks/epub.py): every sentence kept, epubcheck
-clean, nested like the PDF's bookmarks, notes and terms linked both ways, byte-reproducible."""
+clean, nested like the PDF's bookmarks, notes and terms linked both ways, byte-reproducible; the
+Traditional edition's (site/zh-Hant/gpt-4-qa.epub) held to the converted article, in its language."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from gpt4qa.checks.epub import check_book, read_book
-from gpt4qa.core.editions import EPUB, SIMPLIFIED
+from gpt4qa.core.editions import EPUB, OFFLINE, SIMPLIFIED, TRADITIONAL, Edition
 from gpt4qa.core.errors import InputError
 from gpt4qa.export import epub as export
 from gpt4qa.sources.bundle import Sources
@@ -40,9 +41,9 @@ def source_date(epoch: str):
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def make_book(site: Path, out: Path) -> export.EpubStats:
+def make_book(site: Path, out: Path, edition: Edition = SIMPLIFIED) -> export.EpubStats:
     with source_date(EPOCH):
-        return export.make(site, out)
+        return export.make(site, out, edition)
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,19 @@ def pages_book(pages_site, tmp_path_factory) -> export.EpubStats:
 @pytest.fixture(scope="module")
 def unpacked(pages_book, tmp_path_factory):
     return read_book(pages_book.path, tmp_path_factory.mktemp("unpacked"))
+
+
+@pytest.fixture(scope="module")
+def traditional_book(pages_site, tmp_path_factory) -> export.EpubStats:
+    """The Traditional edition's e-book made from the pages build (site/zh-Hant/)."""
+    return make_book(pages_site, tmp_path_factory.mktemp("epub-hant") / EPUB.file, TRADITIONAL)
+
+
+@pytest.fixture(scope="module")
+def convert():
+    from gpt4qa.sources.conversion import Converter
+
+    return Converter.load(TRADITIONAL)
 
 
 def edited(book: Path, out: Path, name: str, old: str, new: str) -> Path:
@@ -281,27 +295,84 @@ def test_a_link_the_book_cannot_hold_stops_it_naming_the_page_and_line(pages_sit
 
 # --- what make build writes ------------------------------------------------------------------------
 
-def test_make_build_writes_the_e_book_the_home_and_about_pages_link_and_the_offline_copy_holds(built):
+@pytest.mark.parametrize("edition", [SIMPLIFIED, TRADITIONAL], ids=lambda edition: edition.key)
+def test_make_build_writes_the_e_book_the_home_and_about_pages_link_and_the_offline_copy_holds(built, edition):
+    from gpt4qa.export.offline import folder_name
+
     site, log = built
-    assert (site / EPUB.file).is_file() and not list(site.glob("*.part"))
-    assert 'href="gpt-4-qa.epub"' in (site / "index.html").read_text(encoding="utf-8")
-    assert 'href="../gpt-4-qa.epub"' in (site / "about" / "index.html").read_text(encoding="utf-8")
-    with zipfile.ZipFile(site / "gpt-4-qa-offline.zip") as archive:
-        assert "gpt-4-qa-offline/gpt-4-qa.epub" in archive.namelist()
-    assert (site / EPUB.file).stat().st_size <= 2 * 1024 * 1024
+    book = site / edition.download(EPUB)
+    assert book.is_file() and not list(site.rglob("*.part"))
+    assert 'href="gpt-4-qa.epub"' in (site / edition.prefix / "index.html").read_text(encoding="utf-8")
+    assert 'href="../gpt-4-qa.epub"' in (site / edition.prefix / "about" / "index.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(site / edition.download(OFFLINE)) as archive:
+        assert archive.read(f"{folder_name(edition)}/gpt-4-qa.epub") == book.read_bytes()
+    assert book.stat().st_size <= 2 * 1024 * 1024
 
 
-def test_epubcheck_finds_no_error_and_no_warning_in_the_built_e_book(built):
-    done = docs_command("check", "epub", str(built[0]))
+@pytest.mark.parametrize("edition", [SIMPLIFIED, TRADITIONAL], ids=lambda edition: edition.key)
+def test_epubcheck_finds_no_error_and_no_warning_in_the_built_e_book(built, edition):
+    done = docs_command("check", "epub", str(built[0]), "--edition", edition.key)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert re.fullmatch(r"epub: epubcheck \S+: 0 errors, 0 warnings; figures 25/25, sentences (\d+)/\1, "
-                        r"numbers (\d+)/\2, links (\d+)/\3, marked (\d+)/\4, internal links (\d+)/\5, "
-                        r"navigation (\d+)/\6\n", done.stdout), done.stdout
+    assert re.fullmatch(rf"epub {edition.key}: epubcheck \S+: 0 errors, 0 warnings; figures 25/25, "
+                        r"sentences (\d+)/\1, numbers (\d+)/\2, links (\d+)/\3, marked (\d+)/\4, "
+                        r"internal links (\d+)/\5, navigation (\d+)/\6\n", done.stdout), done.stdout
 
 
-def test_the_built_e_book_is_the_one_the_pages_make(built, pages_book):
-    """make build's EPUB step and the step run on the pages alone give the same bytes."""
+def test_the_built_e_book_is_the_one_the_pages_make(built, pages_book, traditional_book):
+    """make build's EPUB step and the step run on the pages alone give the same bytes, in each edition."""
     assert (built[0] / EPUB.file).read_bytes() == pages_book.path.read_bytes()
+    assert (built[0] / TRADITIONAL.download(EPUB)).read_bytes() == traditional_book.path.read_bytes()
+
+
+# --- the Traditional edition's e-book ----------------------------------------------------------------
+
+def test_the_traditional_e_book_keeps_every_converted_sentence_number_link_and_figure(traditional_book, convert):
+    sources = Sources()
+    report = check_book(traditional_book.path, sources, TRADITIONAL, convert)
+    assert report.problems == []
+    found = {tally.name: (tally.found, tally.total) for tally in report.tallies}
+    assert found["sentences"] == (len(sources.article.sentences),) * 2
+    assert found["figures"] == (25, 25) and found["navigation"][1] > 60
+
+
+def test_an_unconverted_book_held_to_the_converted_article_loses_every_sentence_conversion_changes(pages_book, convert):
+    """The Simplified book checked as the Traditional edition's: each sentence OpenCC changes is missing."""
+    sources = Sources()
+    report = check_book(pages_book.path, sources, TRADITIONAL, convert)
+    sentences = next(tally for tally in report.tallies if tally.name == "sentences")
+    expected = [f"sentence missing from /{TRADITIONAL.url(sources.parts.page_of(s.line))} "
+                f"(article line {s.line}, {s.section}): {convert(s.text)}"
+                for s in sources.article.sentences if convert(s.text) != s.text]
+    assert len(expected) > 150
+    assert sentences.problems == expected
+    assert expected[0].startswith("sentence missing from /zh-Hant/ (article line ")
+
+
+def test_the_traditional_e_book_is_in_its_language_with_converted_metadata_and_words(traditional_book, convert,
+                                                                                     tmp_path):
+    from gpt4qa.sources.conversion import simplified_characters, simplified_only
+
+    opf = package_document(traditional_book.path)
+    metadata = opf.find(f"{OPF}metadata")
+    dc = {element.tag.removeprefix(DC): element.text for element in metadata if element.tag.startswith(DC)}
+    title = "這波可以，終於有內行人把 GPT-4 說透了。"
+    assert dc == {"identifier": dc["identifier"], "title": title, "language": "zh-Hant", "creator": "冉昱",
+                  "publisher": "騰訊雲開發者", "date": "2023-03-16"}
+    name = f"gpt-4-qa|{title}|冉昱|2023-03-16|zh-Hant"
+    assert dc["identifier"] == f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+    summary = next(meta.text for meta in metadata.iter(f"{OPF}meta")
+                   if meta.get("property") == "schema:accessibilitySummary")
+    book = read_book(traditional_book.path, tmp_path)
+    cover = book.documents["cover.xhtml"]
+    assert [item.get_text() for item in cover.select("dl.cover__meta > *")] == [
+        "作者", "冉昱", "發布", "騰訊雲開發者", "日期", "2023-03-16"]
+    assert "從簡體中文版自動轉換" in cover.select_one(".cover__note").get_text()
+    assert book.documents["nav.xhtml"].find("title").get_text() == "目錄"
+    assert {soup.find("html").get("lang") for soup in book.documents.values()} == {"zh-Hant"}
+    # No page's note linking its Simplified page: the book says it once, on its cover.
+    assert not [name for name, soup in book.documents.items() if soup.select(".edition-note")]
+    words = summary + "".join(soup.get_text() for soup in book.documents.values())
+    assert simplified_characters(words, simplified_only()) == []
 
 
 # --- as a reader sees it: Chromium at a phone's width ------------------------------------------------

@@ -1,9 +1,12 @@
-"""The whole-site PDF and printing: outline, text layer, links, fonts, metadata, print CSS."""
+"""The whole-site PDF of each edition and printing: outline, text layer, links, fonts, metadata,
+print CSS. The Traditional edition's PDF (site/zh-Hant/gpt-4-qa.pdf) is held to the Simplified
+one's structure, set in its own face and language."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from pypdf import PdfReader
 
 from gpt4qa.checks.anchors import read_contract
 from gpt4qa.checks.built_site import load_site
-from gpt4qa.core.editions import SIMPLIFIED
+from gpt4qa.core.editions import EDITIONS, PDF, SIMPLIFIED, TRADITIONAL, Edition
 from gpt4qa.export.cjk_font import look_alike_readings, preferred_reading
 from gpt4qa.export.pdf import fix_cmap
 from gpt4qa.render.print_view import mend
@@ -37,6 +40,23 @@ def reader(pdf) -> PdfReader:
 @pytest.fixture(scope="module")
 def text(reader) -> str:
     return "".join(page.extract_text() or "" for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def traditional_pdf(real_site) -> Path:
+    return real_site / TRADITIONAL.download(PDF)
+
+
+@pytest.fixture(scope="module")
+def traditional_reader(traditional_pdf) -> PdfReader:
+    return PdfReader(traditional_pdf)
+
+
+@pytest.fixture(scope="module")
+def convert():
+    from gpt4qa.sources.conversion import Converter
+
+    return Converter.load(TRADITIONAL)
 
 
 def outline_titles(items, depth=0):
@@ -197,6 +217,116 @@ def test_first_page_is_not_blank(pdf, tmp_path):
     assert dark > 500
 
 
+# --- The Traditional edition's PDF: the Simplified one's structure, its own face and language --
+
+@dataclass(frozen=True)
+class Landing:
+    """A bookmark: its depth and title, and the print-view ids of the named destinations at the
+    place it opens (the same in both editions: their print views share every id)."""
+
+    depth: int
+    title: str
+    ids: frozenset[str]
+
+
+def landings(reader: PdfReader) -> list[Landing]:
+    from urllib.parse import unquote
+
+    def place(destination) -> tuple:
+        return reader.get_destination_page_number(destination), round(float(destination.top or 0), 2)
+
+    at: dict[tuple, set[str]] = {}
+    for name, destination in reader.named_destinations.items():
+        at.setdefault(place(destination), set()).add(unquote(name.lstrip("/")))
+
+    def walk(items, depth=0):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, depth + 1)
+            else:
+                yield Landing(depth, item.title, frozenset(at.get(place(item), ())))
+
+    return list(walk(reader.outline))
+
+
+def outline_differences(first: list[Landing], second: list[Landing]) -> list[str]:
+    """Where two PDFs' bookmarks differ in structure: their number, or a bookmark's depth or the
+    ids at the place it opens."""
+    if len(first) != len(second):
+        return [f"{len(first)} bookmarks against {len(second)}"]
+    return [f"bookmark {number + 1} ({a.title} / {b.title}): depth {a.depth} at {sorted(a.ids)} against "
+            f"depth {b.depth} at {sorted(b.ids)}"
+            for number, (a, b) in enumerate(zip(first, second)) if (a.depth, a.ids) != (b.depth, b.ids)]
+
+
+def foreign_faces(reader: PdfReader, edition: Edition) -> list[str]:
+    """The embedded faces (their descriptors' family) that are not the ones the edition prints in."""
+    from gpt4qa.export.fonts import edition_families
+
+    found = set()
+    for page in reader.pages:
+        for ref in (page.get("/Resources", {}).get("/Font") or {}).values():
+            descriptor = ref.get_object().get("/FontDescriptor")
+            if descriptor is not None:
+                found.add(str(descriptor.get_object().get("/FontFamily")))
+    return sorted(found - set(edition_families(edition)))
+
+
+def test_the_traditional_pdf_is_linked_from_its_pages_in_its_language_with_converted_metadata(
+        traditional_reader, real_site, convert):
+    assert 'href="gpt-4-qa.pdf"' in (real_site / TRADITIONAL.prefix / "index.html").read_text(encoding="utf-8")
+    assert 'href="../gpt-4-qa.pdf"' in (real_site / TRADITIONAL.prefix / "about" / "index.html").read_text(
+        encoding="utf-8")
+    box = traditional_reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    meta = traditional_reader.metadata
+    title = convert(load_article().front_matter["title"])
+    assert (meta.title, meta.author, meta.subject) == (title, "冉昱", "GPT-4 十問十答")
+    assert title == "這波可以，終於有內行人把 GPT-4 說透了。"
+    assert traditional_reader.trailer["/Root"]["/Lang"] == TRADITIONAL.language == "zh-TW"
+    xmp = traditional_reader.xmp_metadata
+    assert (xmp.dc_language, xmp.dc_title) == (["zh-TW"], {"x-default": title})
+
+
+def test_both_pdfs_bookmarks_have_one_structure_and_open_at_the_same_headings(reader, traditional_reader, convert):
+    simplified, traditional = landings(reader), landings(traditional_reader)
+    assert len(simplified) > 60 and all(landing.ids for landing in simplified)
+    assert outline_differences(simplified, traditional) == []
+    # Each title is the converted heading: 圖目錄, 十問十答, the questions …
+    assert [landing.title for landing in traditional] == [convert(landing.title) for landing in simplified]
+    assert [landing.title for landing in traditional][:1] == ["圖目錄"]
+
+
+def test_a_bookmark_moved_or_lost_is_named_by_the_outline_comparison(reader):
+    simplified = landings(reader)
+    moved = [*simplified[:5], replace(simplified[5], depth=simplified[5].depth + 1), *simplified[6:]]
+    a = simplified[5]
+    assert outline_differences(simplified, moved) == [
+        f"bookmark 6 ({a.title} / {a.title}): depth {a.depth} at {sorted(a.ids)} against "
+        f"depth {a.depth + 1} at {sorted(a.ids)}"]
+    assert outline_differences(simplified, simplified[:-1]) == [f"{len(simplified)} bookmarks against {len(simplified) - 1}"]
+
+
+def test_the_traditional_pdf_is_set_in_the_tc_faces_and_the_simplified_in_the_sc_faces(reader, traditional_reader):
+    assert foreign_faces(traditional_reader, TRADITIONAL) == []
+    assert foreign_faces(reader, SIMPLIFIED) == []
+    # The check tells them apart: the Simplified PDF, held to the Traditional edition's faces, fails.
+    assert foreign_faces(reader, TRADITIONAL) == ["Noto Sans CJK SC", "Noto Sans Mono CJK SC"]
+
+
+def test_the_traditional_text_layer_copies_as_the_converted_article(traditional_pdf, convert):
+    from gpt4qa.sources.conversion import simplified_characters, simplified_only
+
+    # poppler's reading (a tenth of pypdf's time); -raw keeps the content stream's order.
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(traditional_pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    layer = squash(PRINTED_URL.sub("", squash(text)))
+    assert [s.text for s in load_article().sentences if squash(convert(s.text)) not in layer] == []
+    assert LOOK_ALIKE_RANGE.findall(text) == [] and NOT_TEXT.findall(text) == []
+    assert simplified_characters(text, simplified_only()) == []  # page numbers too: 第 1 / 53 頁
+    assert "第1/" in squash(text)
+
+
 def test_print_view_has_every_public_anchor_and_its_links_land(page, served, real_site):
     page.goto(served + SIMPLIFIED.print_view)
     ids = set(page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"))
@@ -247,6 +377,15 @@ def test_look_alike_readings_follow_simplified_chinese():
     assert preferred_reading([0x4E00, 0x4E8C]) is None  # two simplified characters: keep Chromium's
 
 
+def test_look_alike_readings_of_the_traditional_face_follow_big5():
+    readings = look_alike_readings(TRADITIONAL.font)
+    # The TC face draws 戶, 頁 and 長 as its radicals, and the two wave dashes alike.
+    assert [chr(readings[code]) for code in (0x2F00, 0x2F3E, 0x2FB4, 0x2ED1, 0x301C)] == ["一", "戶", "頁", "長", "～"]
+    assert preferred_reading([0x2F3E, 0x6236], "cp950") == 0x6236
+    assert 0x2FB4 not in look_alike_readings()  # the SC face's readings would leave 頁 as the radical ⾴
+    assert preferred_reading([0x2EDA, 0x9875], "cp950") is None  # 页 is not Big5: no reading to prefer
+
+
 def test_mend_adds_a_figure_list_and_fixes_home_links():
     html = (
         '<section id="print-site-cover-page">封面</section>'
@@ -277,8 +416,9 @@ def test_print_view_ids(anchor, expected):
     assert SIMPLIFIED.print_id(anchor) == expected
 
 
-def render_pdf(real_site, folder: Path, **env: str) -> Path:
-    """make build's PDF step run again on a copy of the real site, with extra environment."""
+def render_pdf(real_site, folder: Path, editions: tuple[Edition, ...], **env: str) -> Path:
+    """make build's PDF step (its editions in one Chromium session) run again on a copy of the
+    real site, with extra environment; the copy's folder."""
     import os
     import shutil
     import sys
@@ -288,29 +428,34 @@ def render_pdf(real_site, folder: Path, **env: str) -> Path:
     site = folder / "site"
     shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env}
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs.py"), "pdf", str(site)], env=environment,
-                          capture_output=True, text=True)
+    options = [part for edition in editions for part in ("--edition", edition.key)]
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs.py"), "pdf", str(site), *options],
+                          env=environment, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    return site / "gpt-4-qa.pdf"
+    assert [line.split(":")[0] for line in done.stdout.splitlines()] == [f"pdf {edition.key}" for edition in editions]
+    return site
 
 
 @pytest.fixture(scope="module")
-def renders(pdf, real_site, tmp_path_factory) -> dict[str, Path]:
-    """The build's PDF, the PDF rendered again with every font of this machine, and once more
-    with only the project's fonts."""
+def renders(pdf, real_site, tmp_path_factory) -> dict[str, dict[Edition, Path]]:
+    """Each edition's PDF as the build wrote it (with every font of this machine), the Simplified
+    one rendered again so, and both once more with only the project's fonts."""
     from gpt4qa.export.fonts import write_fontconfig
 
     folder = tmp_path_factory.mktemp("renders")
     only_ours = write_fontconfig(folder / "fontconfig")
-    return {
-        "first": pdf,
-        "second": render_pdf(real_site, folder / "second"),
-        "project fonts only": render_pdf(real_site, folder / "ours", FONTCONFIG_FILE=str(only_ours)),
+    sites = {
+        "first": (real_site, EDITIONS),
+        "second": (render_pdf(real_site, folder / "second", (SIMPLIFIED,)), (SIMPLIFIED,)),
+        "project fonts only": (render_pdf(real_site, folder / "ours", EDITIONS, FONTCONFIG_FILE=str(only_ours)),
+                               EDITIONS),
     }
+    return {name: {edition: site / edition.download(PDF) for edition in editions}
+            for name, (site, editions) in sites.items()}
 
 
 def test_two_pdf_runs_are_byte_identical(renders):
-    assert renders["first"].read_bytes() == renders["second"].read_bytes()
+    assert renders["first"][SIMPLIFIED].read_bytes() == renders["second"][SIMPLIFIED].read_bytes()
 
 
 def system_font_families() -> set[str]:
@@ -325,10 +470,18 @@ def test_pdf_does_not_depend_on_the_other_fonts_a_machine_has(renders):
 
     others = system_font_families() - set(FAMILIES)
     print(f"other font families on this machine: {len(others)} ({', '.join(sorted(others)[:6])} …)")
-    everything, ours = PdfReader(renders["second"]), PdfReader(renders["project fonts only"])
-    assert list(outline_titles(everything.outline)) == list(outline_titles(ours.outline))
-    assert [p.extract_text() for p in everything.pages] == [p.extract_text() for p in ours.pages]
-    assert renders["second"].read_bytes() == renders["project fonts only"].read_bytes()
+    second, ours = renders["second"][SIMPLIFIED], renders["project fonts only"][SIMPLIFIED]
+    everything, only_ours = PdfReader(second), PdfReader(ours)
+    assert list(outline_titles(everything.outline)) == list(outline_titles(only_ours.outline))
+    assert [p.extract_text() for p in everything.pages] == [p.extract_text() for p in only_ours.pages]
+    assert second.read_bytes() == ours.read_bytes()
+
+
+def test_the_traditional_pdf_is_reproducible_and_does_not_depend_on_the_other_fonts(renders):
+    """The build's Traditional PDF (every font of this machine) and a render with only the
+    project's fonts: the same bytes, so the same whichever run and whatever else is installed."""
+    first, ours = renders["first"][TRADITIONAL], renders["project fonts only"][TRADITIONAL]
+    assert first.read_bytes() == ours.read_bytes()
 
 
 def test_print_css_names_the_project_fonts():
@@ -337,7 +490,7 @@ def test_print_css_names_the_project_fonts():
     from helpers import ROOT
 
     css = (ROOT / "docs" / "stylesheets" / "print.css").read_text(encoding="utf-8")
-    named = set(re.findall(r'"([^"]+)"', "".join(re.findall(r"(?:--md-(?:text|code)-font|font-family):([^;]+);", css))))
+    named = set(re.findall(r'"([^"]+)"', "".join(re.findall(r"(?:--[\w-]*font|font-family):([^;]+);", css))))
     assert named == set(FAMILIES)
 
 
@@ -359,6 +512,13 @@ def test_pdf_passes_the_machine_checkable_part_of_pdf_ua(pdf, reader):
     assert report["summary"]["warnings"] == 0, report["findings"]
     assert bool(reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
     assert b"pdfuaid:part" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+
+
+def test_the_traditional_pdf_passes_the_machine_checkable_part_of_pdf_ua(traditional_pdf, traditional_reader):
+    report = pdfua(traditional_pdf)
+    assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 0), report["findings"]
+    assert bool(traditional_reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert b"pdfuaid:part" in traditional_reader.trailer["/Root"]["/Metadata"].get_object().get_data()
 
 
 SMALL_PAGE = """<!doctype html><html lang="zh"><head><style>
@@ -439,6 +599,16 @@ def test_pdf_step_names_a_missing_font_in_one_line(real_site, tmp_path):
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "install the Debian packages fonts-noto-cjk fonts-noto-color-emoji" in done.stderr
     assert not (site / "gpt-4-qa.pdf").exists()
+
+
+def test_pdf_step_of_an_edition_whose_print_view_is_missing_stops_in_one_line(tmp_path):
+    from helpers import docs_command
+
+    (tmp_path / SIMPLIFIED.print_view).mkdir()
+    (tmp_path / SIMPLIFIED.print_view / "index.html").write_text("<html></html>", encoding="utf-8")
+    done = docs_command("pdf", str(tmp_path), "--edition", TRADITIONAL.key)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"error: {tmp_path}: no print view at zh-Hant/print_page/; run make build first\n"
 
 
 def test_pdf_step_names_a_missing_chromium_in_one_line(real_site, tmp_path, monkeypatch, capsys):

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from gpt4qa.core.editions import EDITIONS, EPUB, PDF, SIMPLIFIED
+from gpt4qa.core.editions import BY_KEY, EDITIONS, EPUB, OFFLINE, PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import ExitCode, InputError, MissingTool
 from gpt4qa.core.project import ROOT
 
@@ -42,79 +42,112 @@ def cmd_pages(args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK if result.returncode == 0 else ExitCode.PROBLEMS
 
 
-def cmd_pdf(args: argparse.Namespace) -> ExitCode:
-    from gpt4qa.export.pdf import render
+def _editions(args: argparse.Namespace) -> tuple[Edition, ...]:
+    """The editions an export command makes: those --edition names (repeatable; the Simplified
+    one by default), or, from cmd_build, `editions`."""
+    if getattr(args, "editions", None):
+        return tuple(args.editions)
+    keys = getattr(args, "edition", None) or [SIMPLIFIED.key]
+    return tuple(BY_KEY[key] for key in dict.fromkeys([keys] if isinstance(keys, str) else keys))
 
-    stats = render(args.site)
-    print(
-        f"pdf: {stats.path} — {stats.pages} pages, {stats.size / 1024:.0f} KB, "
-        f"{stats.seconds:.1f} s, {stats.remapped} look-alike characters remapped in the text layer, "
-        f"{stats.artifacts} pieces of page furniture marked as artifacts"
-    )
+
+def _named(fmt: str, edition: Edition) -> str:
+    """A format's name in the log, with its edition's: "pdf zh-Hant"."""
+    return f"{fmt} {edition.key}"
+
+
+def cmd_pdf(args: argparse.Namespace) -> ExitCode:
+    """Each edition's PDF; several editions print in one Chromium session."""
+    from gpt4qa.export.pdf import render_editions
+
+    for stats in render_editions(args.site, _editions(args)):
+        print(
+            f"{_named(PDF.name, stats.edition)}: {stats.path} — {stats.pages} pages, {stats.size / 1024:.0f} KB, "
+            f"{stats.seconds:.1f} s, {stats.remapped} look-alike characters remapped in the text layer, "
+            f"{stats.artifacts} pieces of page furniture marked as artifacts"
+        )
     return ExitCode.OK
 
 
 def cmd_offline(args: argparse.Namespace) -> ExitCode:
-    from gpt4qa.export.offline import FOLDER, make
+    """Each edition's offline copy, all from one offline build."""
+    from gpt4qa.export.offline import make_editions
 
-    stats = make(args.site)
-    print(f"offline: {stats.path} — {stats.files} files, {stats.size / 1024:.0f} KB; unzip and open {FOLDER}/index.html")
+    for stats in make_editions(args.site, _editions(args)):
+        print(f"{_named(OFFLINE.name, stats.edition)}: {stats.path} — {stats.files} files, "
+              f"{stats.size / 1024:.0f} KB; unzip and open {stats.folder}/index.html")
     return ExitCode.OK
 
 
 def cmd_epub(args: argparse.Namespace) -> ExitCode:
-    """The e-book, written beside the pages only once the article check on its text passes."""
+    """Each edition's e-book, written beside its pages only once the article check on its text
+    (converted, for a converted edition) passes."""
     import os
 
     from gpt4qa.checks.epub import check_book
     from gpt4qa.export.epub import make
+    from gpt4qa.export.wording import converter
 
-    final = args.site / SIMPLIFIED.download(EPUB)
-    stats = make(args.site, final.with_name(final.name + ".part"))
-    try:
-        report = check_book(stats.path)
-    except BaseException:
-        stats.path.unlink()
-        raise
-    for problem in report.problems:
-        print(problem)
-    if report.problems:
-        stats.path.unlink()
-        print(f"epub: not written, the article check on its text found {len(report.problems)} problems")
-        return ExitCode.PROBLEMS
-    os.replace(stats.path, final)
-    print(f"epub: {final} — {stats.documents} documents, {stats.images} images, {stats.size / 1024:.0f} KB, "
-          f"{stats.seconds:.1f} s; its text: {report.summary()}")
-    return ExitCode.OK
+    code = ExitCode.OK
+    for edition in _editions(args):
+        name = _named(EPUB.name, edition)
+        final = args.site / edition.download(EPUB)
+        stats = make(args.site, final.with_name(final.name + ".part"), edition)
+        try:
+            report = check_book(stats.path, edition=edition, convert=converter(edition) if edition.converted else None)
+        except BaseException:
+            stats.path.unlink()
+            raise
+        for problem in report.problems:
+            print(problem)
+        if report.problems:
+            stats.path.unlink()
+            print(f"{name}: not written, the article check on its text found {len(report.problems)} problems")
+            code = ExitCode.PROBLEMS
+            continue
+        os.replace(stats.path, final)
+        print(f"{name}: {final} — {stats.documents} documents, {stats.images} images, {stats.size / 1024:.0f} KB, "
+              f"{stats.seconds:.1f} s; its text: {report.summary()}")
+    return code
 
 
 def cmd_check_epub(args: argparse.Namespace) -> ExitCode:
-    """epubcheck, then the article check, the links and the navigation, on a site's e-book."""
+    """epubcheck, then the article check, the links and the navigation, on an edition's e-book
+    (its text held to the article as the edition converts it)."""
     from gpt4qa.checks.epub import check_book
     from gpt4qa.export.epub import epubcheck
+    from gpt4qa.export.wording import converter
 
-    path = args.site / SIMPLIFIED.download(EPUB)
-    result = epubcheck(path)
-    report = check_book(path)
-    return _report(result.messages + report.problems,
-                   f"epub: epubcheck {result.version}: {result.errors} errors, {result.warnings} warnings; "
-                   f"{report.summary()}")
+    problems, summaries = [], []
+    for edition in _editions(args):
+        path = args.site / edition.download(EPUB)
+        result = epubcheck(path)
+        report = check_book(path, edition=edition, convert=converter(edition) if edition.converted else None)
+        problems += result.messages + report.problems
+        summaries.append(f"{_named(EPUB.name, edition)}: epubcheck {result.version}: {result.errors} errors, "
+                         f"{result.warnings} warnings; {report.summary()}")
+    return _report(problems, "\n".join(summaries))
 
 
 def cmd_build(args: argparse.Namespace) -> ExitCode:
     """The complete site, as make build and the deploy workflow make it: every link works. The
-    pages (strict, checked), the whole-site PDF and the e-book they link, then the offline copy,
-    which holds both."""
+    pages of every edition (strict, checked), each edition's whole-site PDF (all in one Chromium
+    session) and e-book, which its pages link, then the offline copies (one build, a zip an
+    edition), which hold them."""
     from gpt4qa.run.steps import run_steps
 
     site = args.site.resolve()
     pages = argparse.Namespace(site=site, quiet=False)
+    every = argparse.Namespace(site=site, editions=EDITIONS)
+    keys = ", ".join(EDITION_KEYS)
     steps: list[tuple[str, Callable[[], int]]] = [
         ("pages", lambda: cmd_pages(pages)),
-        (PDF.name, lambda: guarded(cmd_pdf, argparse.Namespace(site=site))),
-        (EPUB.name, lambda: guarded(cmd_epub, argparse.Namespace(site=site))),
-        ("offline copy", lambda: guarded(cmd_offline, argparse.Namespace(site=site))),
+        (f"{PDF.name} ({keys})", lambda: guarded(cmd_pdf, every)),
     ]
+    for edition in EDITIONS:
+        one = argparse.Namespace(site=site, editions=(edition,))
+        steps.append((_named(EPUB.name, edition), lambda one=one: guarded(cmd_epub, one)))
+    steps.append((f"offline copy ({keys})", lambda: guarded(cmd_offline, every)))
     return ExitCode(run_steps("build", steps))
 
 
@@ -351,6 +384,11 @@ def parser() -> argparse.ArgumentParser:
                "2 bad input or a missing tool (one line naming the file, or what to install)")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def export_edition(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--edition", action="append", choices=EDITION_KEYS,
+                         help=f"the edition (default {SIMPLIFIED.key}); repeat it for several at once (the "
+                              "PDFs in one Chromium session, the offline copies from one build)")
+
     def command(name: str, run: Callable, help: str, site: bool = False) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.set_defaults(run=run)
@@ -361,9 +399,11 @@ def parser() -> argparse.ArgumentParser:
     command("build", cmd_build, "the complete site: strict pages, the PDF, the e-book, the offline copy", site=True)
     pages = command("pages", cmd_pages, "the strict page build, checked by the hook", site=True)
     pages.add_argument("-q", "--quiet", action="store_true")
-    command("pdf", cmd_pdf, "the whole-site PDF from a built site's print view", site=True)
-    command("epub", cmd_epub, "the e-book (EPUB 3) of a built site, held to the article", site=True)
-    command("offline", cmd_offline, "the offline copy (a zip that works from disk) of a built site", site=True)
+    for name, run, what in (("pdf", cmd_pdf, "an edition's whole-site PDF from a built site's print view"),
+                            ("epub", cmd_epub, "an edition's e-book (EPUB 3) of a built site, held to the article"),
+                            ("offline", cmd_offline, "an edition's offline copy (a zip that works from disk) of a "
+                                                     "built site")):
+        export_edition(command(name, run, what, site=True))
     serve = command("serve", cmd_serve, "serve the pages with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.add_argument("--no-livereload", dest="livereload", action="store_false")
@@ -384,6 +424,7 @@ def parser() -> argparse.ArgumentParser:
     epub = checks.add_parser("epub", help="epubcheck and the article check on a built site's e-book")
     epub.set_defaults(run=cmd_check_epub)
     epub.add_argument("site", type=Path)
+    export_edition(epub)
     headings = checks.add_parser("headings", help="the heading rules on a built site")
     headings.set_defaults(run=cmd_check_headings)
     headings.add_argument("site", type=Path)

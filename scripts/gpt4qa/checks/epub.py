@@ -1,6 +1,7 @@
 """Hold the e-book to the article: the article check on its text, its links, its navigation.
 
     python scripts/docs.py check epub site      # epubcheck, then these checks, on site/gpt-4-qa.epub
+    python scripts/docs.py check epub site --edition zh-Hant    # on site/zh-Hant/gpt-4-qa.epub
 
 The book is read as a reader's system reads it (container, package, spine, navigation document)
 and each of its documents that holds a page is given to the article check
@@ -11,6 +12,11 @@ link inside the book must land (its document in the package, its id in the docum
 navigation must be the pages' headings: each entry's title exactly the heading it lands on, and
 each page's title and sections listed once each.
 
+A converted edition's book is held to the article as its conversion (`convert`, the callable
+gpt4qa/sources/conversion.py loads) converts it, as the pages' check holds its pages
+(gpt4qa/checks/article.py `check_site(..., convert=...)`): every sentence, converted, on its
+part's document; a book left unconverted loses every sentence that conversion changes.
+
 Exit 0 when all is found, 1 with each problem listed, 2 when the file is not an e-book to read.
 """
 
@@ -20,6 +26,7 @@ import posixpath
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -228,8 +235,10 @@ def check_nav(book: Book, pages: list[BookPage]) -> Tally:
     return tally
 
 
-def check_book(epub: Path, sources: Sources | None = None, edition: Edition = SIMPLIFIED) -> Report:
-    """The article check on the book's text, then its links and its navigation."""
+def check_book(epub: Path, sources: Sources | None = None, edition: Edition = SIMPLIFIED,
+               convert: Callable[[str], str] | None = None) -> Report:
+    """The article check on the book's text (held to the article as `convert` converts it, for a
+    converted edition), then its links and its navigation."""
     sources = sources or Sources()
     with tempfile.TemporaryDirectory() as tmp:
         book = read_book(epub, Path(tmp))
@@ -239,5 +248,5 @@ def check_book(epub: Path, sources: Sources | None = None, edition: Edition = SI
         if missing:
             raise InputError(f"{shown(epub)}: no document for {', '.join(missing)} "
                              f"({shown(sources.parts_path)} places the article there)")
-        article = check_site(book.folder, sources, pages=pages, edition=edition)
+        article = check_site(book.folder, sources, pages=pages, edition=edition, convert=convert)
         return Report([*article.tallies, check_links(book), check_nav(book, pages)])

@@ -1,6 +1,7 @@
 """The e-book: an EPUB 3 of the built pages, for readers that reflow text and keep one's place.
 
     python scripts/docs.py epub site          # writes site/gpt-4-qa.epub, holds it to the article
+    python scripts/docs.py epub site --edition zh-Hant        # site/zh-Hant/gpt-4-qa.epub
     python scripts/docs.py check epub site    # epubcheck and the e-book checks on site/gpt-4-qa.epub
 
 One XHTML document per page, in the order and nesting of the PDF's bookmarks (both come from the
@@ -15,6 +16,11 @@ what only a browser uses (permalinks, scripts, the reading time, the download bu
   there lists the places that link to it;
 - figures keep their cards, drawn tables and captions; an original image the site holds is
   shipped with the book (local images only), and links to the site's pages land in the book.
+
+Each edition has its book, made from its own pages (site/zh-Hant/… for the Traditional one),
+with its language (dc:language, xml:lang) and, for a converted edition, its metadata and the
+book's own words (cover, labels, the accessibility summary) converted as its pages are
+(gpt4qa/export/wording.py).
 
 EbookLib writes the package (OPF metadata, manifest, spine, navigation document, NCX for readers
 such as Kobo's whose EPUB engine reads only the NCX, the container); this module writes the
@@ -53,18 +59,22 @@ from gpt4qa.core.editions import EBOOK_COVER, EBOOK_NAV, EPUB, SIMPLIFIED, Editi
 from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.core.markup import PERMALINKS, Marks, article_html
 from gpt4qa.core.project import EPUBCHECK_JAR, shown
+from gpt4qa.export import wording
 from gpt4qa.export.offline import ZIP_EPOCH
+from gpt4qa.export.wording import Convert
 from gpt4qa.render import figure_list, notes_index, sources_page
 from gpt4qa.render import glossary as glossary_page
-from gpt4qa.render.print_view import FIGURE_LIST_ID, heading_text, outline
+from gpt4qa.render.print_view import FIGURE_LIST_ID, heading_text
 from gpt4qa.sources.bundle import Sources
 
 STYLESHEET = Path(__file__).with_name("epub.css")
 STYLE_PATH = "style/book.css"  # inside the package
 # What only a browser uses: permalinks and copy-link buttons, scripts, the reading time (a
-# reader shows its own), and the download buttons (the book is the download).
+# reader shows its own), the download buttons (the book is the download), and a converted
+# edition's note on each page, which links the page's Simplified edition (the book says it once,
+# on its cover).
 DROPPED = PERMALINKS | Marks(tags=("script", "style", "noscript", "template"),
-                             classes=("reading-time", "pdf-download", "md-source-file"))
+                             classes=("reading-time", "pdf-download", "md-source-file", "edition-note"))
 # Attributes a browser uses that an EPUB 3 content document does not allow or need.
 DROPPED_ATTRIBUTES = ("loading", "decoding", "srcset", "sizes", "type", "data-search-exclude")
 # The image types every EPUB 3 reader shows (core media types); others would need a fallback.
@@ -133,7 +143,7 @@ def plan(site: Path, edition: Edition) -> list[NavPoint]:
         keys.setdefault(edition.page_key(url), url)
     points: list[NavPoint] = []
     current: tuple[str, str] | None = None  # the page key and URL the entries below belong to
-    for entry in outline(soup):
+    for entry in wording.outline(soup):
         if entry.ident == FIGURE_LIST_ID:
             # The print view prints its own list of figures; the book holds the site's.
             points.append(NavPoint(entry.depth, entry.title, edition.url(figure_list.PAGE_SRC)))
@@ -198,6 +208,7 @@ class Book:
     images: dict[str, Path] = field(default_factory=dict)  # path in the package -> file in the site
     uses: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # term -> (URL, link's id)
     note_entries: dict[tuple[str, str], str] = field(default_factory=dict)  # (URL, note id) -> index entry id
+    convert: Convert = str  # the edition's conversion of the book's own words
 
     @property
     def glossary(self) -> Page | None:
@@ -311,7 +322,7 @@ def _asides(book: Book, page: Page, soup: BeautifulSoup) -> None:
         if entry and title is not None and book.notes is not None:
             back = soup.new_tag("a", attrs={"class": "editor-note__index",
                                             "href": book.href(page, book.notes.url, entry, page.line_of(ident))})
-            back.string = "编者注一览"
+            back.string = book.convert("编者注一览")
             title.extend([" · ", back])
         (holder or box).replace_with(aside)
 
@@ -368,7 +379,7 @@ def _glossary_uses(book: Book, page: Page, soup: BeautifulSoup) -> None:
         if not uses or definition is None:
             continue
         line = soup.new_tag("p", attrs={"class": "glossary__uses"})
-        line.append("见于：")
+        line.append(book.convert("见于："))
         for number, (url, ident) in enumerate(uses):
             if number:
                 line.append("、")
@@ -459,17 +470,31 @@ def front_matter(sources: Sources) -> Cover:
     return Cover(values["title"], publication.subject, publication.author, publication.publisher, values["date"])
 
 
-def cover_document(edition: Edition, cover: Cover) -> bytes:
+# A converted edition's book says once what its pages say each (overrides/main.html, .edition-note).
+CONVERTED_NOTE = ("本书由编者以 OpenCC（{opencc}：繁体字、台湾用语）从简体中文版自动转换，个别名称与术语按编者的对照表修正；"
+                  "文字以简体中文版为准。")
+
+
+def converted_cover(cover: Cover, convert: Convert) -> Cover:
+    """The cover as a converted edition writes it (the date as it is)."""
+    return Cover(convert(cover.title), convert(cover.subtitle), convert(cover.author), convert(cover.publisher),
+                 cover.date)
+
+
+def cover_document(edition: Edition, cover: Cover, convert: Convert = str) -> bytes:
+    """The cover page, its labels and the editor's note in the edition's words (`convert`)."""
     e = html.escape
+    author, published, date = (e(convert(label)) for label in ("作者", "发布", "日期"))
+    note = e(convert("原文逐字保留；图注、替代文字与“编者注”为编者所加。电子书由编者据本站整理。"
+                     + (CONVERTED_NOTE.format(opencc=edition.opencc) if edition.converted else "")), quote=False)
     body = (
         '<body epub:type="frontmatter">\n<section class="cover" epub:type="cover titlepage">\n'
         f'<h1 class="cover__title">{e(cover.title)}</h1>\n'
         f'<p class="cover__subtitle">{e(cover.subtitle)}</p>\n'
         '<dl class="cover__meta">\n'
-        f"<dt>作者</dt><dd>{e(cover.author)}</dd>\n<dt>发布</dt><dd>{e(cover.publisher)}</dd>\n"
-        f"<dt>日期</dt><dd>{e(cover.date)}</dd>\n</dl>\n"
-        '<p class="cover__note editorial">原文逐字保留；图注、替代文字与“编者注”为编者所加。'
-        "电子书由编者据本站整理。</p>\n</section>\n</body>"
+        f"<dt>{author}</dt><dd>{e(cover.author)}</dd>\n<dt>{published}</dt><dd>{e(cover.publisher)}</dd>\n"
+        f"<dt>{date}</dt><dd>{e(cover.date)}</dd>\n</dl>\n"
+        f'<p class="cover__note editorial">{note}</p>\n</section>\n</body>'
     )
     return xhtml(edition, cover.title, body, EBOOK_COVER)
 
@@ -507,8 +532,9 @@ def identifier(cover: Cover, edition: Edition) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
-def accessibility(has_images: bool, all_alt: bool) -> list[tuple[str, str]]:
-    """(property, value) of the EPUB Accessibility metadata true of this book."""
+def accessibility(has_images: bool, all_alt: bool, convert: Convert = str) -> list[tuple[str, str]]:
+    """(property, value) of the EPUB Accessibility metadata true of this book, its summary in the
+    edition's words (`convert`)."""
     modes = ["textual"] + (["visual"] if has_images else [])
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "ARIA"]
     if has_images and all_alt:
@@ -522,7 +548,7 @@ def accessibility(has_images: bool, all_alt: bool) -> list[tuple[str, str]]:
     sufficient = "textual" if not has_images or all_alt else "textual,visual"
     return ([("schema:accessMode", mode) for mode in modes] + [("schema:accessModeSufficient", sufficient)]
             + [("schema:accessibilityFeature", feature) for feature in features]
-            + [("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", summary)])
+            + [("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", convert(summary))])
 
 
 NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
@@ -608,7 +634,7 @@ def package(book: Book, points: list[NavPoint], cover: Cover, documents: dict[st
     publication.add_metadata("DC", "publisher", cover.publisher)
     publication.add_metadata("DC", "date", cover.date)
     alts = [img.get("alt", "").strip() for page in book.pages.values() for img in page.article.find_all("img")]
-    for name, value in accessibility(bool(book.images), all(alts)):
+    for name, value in accessibility(bool(book.images), all(alts), book.convert):
         publication.add_metadata(None, "meta", value, {"property": name})
 
     style = epub.EpubItem(uid="style", file_name=STYLE_PATH, media_type="text/css",
@@ -625,7 +651,8 @@ def package(book: Book, points: list[NavPoint], cover: Cover, documents: dict[st
     for number, (path, file) in enumerate(sorted(book.images.items())):
         publication.add_item(epub.EpubImage(uid=f"image-{number}", file_name=path,
                                             media_type=IMAGE_TYPES[file.suffix.lower()], content=file.read_bytes()))
-    nav = epub.EpubNav(file_name=EBOOK_NAV, title="目录")
+    contents = book.convert("目录")
+    nav = epub.EpubNav(file_name=EBOOK_NAV, title=contents)
     nav.add_link(href=STYLE_PATH, rel="stylesheet", type="text/css")
     publication.add_item(nav)
     publication.add_item(epub.EpubNcx())
@@ -634,7 +661,7 @@ def package(book: Book, points: list[NavPoint], cover: Cover, documents: dict[st
     reading = [items[point.url] for point in points if point.url is not None and point.anchor == ""]
     publication.spine = [cover_item, nav, *dict.fromkeys(reading)]
     publication.guide = [{"type": "cover", "href": EBOOK_COVER, "title": cover.title},
-                         {"type": "toc", "href": EBOOK_NAV, "title": "目录"}]
+                         {"type": "toc", "href": EBOOK_NAV, "title": contents}]
     for kind, src in (("loi", figure_list.PAGE_SRC), ("text", "index.md"), ("glossary", glossary_page.PAGE_SRC)):
         page = book.pages.get(edition.url(src))
         if page is not None:
@@ -646,7 +673,7 @@ def package(book: Book, points: list[NavPoint], cover: Cover, documents: dict[st
     buffer = io.BytesIO()
     depth = max(point.depth for point in points) + 1
     writer = _writer_class(_targets(points, book), depth)(buffer, publication, {"mtime": modified, "epub2_guide": True, "epub3_landmark": True,
-                                                    "landmark_title": "导览", "compresslevel": 9,
+                                                    "landmark_title": book.convert("导览"), "compresslevel": 9,
                                                     "play_order": {"enabled": True, "start_from": 1}})
     writer.process()
     writer.write()
@@ -678,14 +705,16 @@ def make(site: Path, out: Path | None = None, edition: Edition = SIMPLIFIED,
         raise InputError(f"{shown(site)}: site folder does not exist; run make build first")
     points = plan(site, edition)
     urls = list(dict.fromkeys(point.url for point in points if point.url is not None))
-    book = Book(site, edition, {url: read_page(site, url, edition) for url in urls}, nav_titles(site, edition))
+    convert = wording.converter(edition, sources)
+    book = Book(site, edition, {url: read_page(site, url, edition) for url in urls}, nav_titles(site, edition),
+                convert=convert)
     for point in points:
         if point.anchor and point.anchor not in book.pages[point.url].ids:
             raise InputError(f"{shown(book.pages[point.url].path)}: no id '{point.anchor}' for the section "
                              f"'{point.title}' the print view's outline lists")
     collect_back_links(book)
-    cover = front_matter(sources)
-    documents = {EBOOK_COVER: cover_document(edition, cover)}
+    cover = converted_cover(front_matter(sources), convert)
+    documents = {EBOOK_COVER: cover_document(edition, cover, convert)}
     for page in book.pages.values():
         documents[page.document] = document(book, page)
     data = package(book, points, cover, documents)

@@ -1,10 +1,12 @@
 """The fonts the project prints with, which Debian package installs each, and where they are.
 
 The PDF (and any page printed from a browser that has them) is set in these faces only, named
-in docs/stylesheets/print.css: Noto Sans CJK SC for Chinese and Latin text alike (its Latin
-glyphs are Source Sans), its monospaced sibling for code, Noto Color Emoji for the article's
-emoji. Naming them, rather than a stack that fontconfig resolves to whatever a machine has
-(DejaVu, Liberation, WenQuanYi …), is what makes the PDF the same on every machine.
+in docs/stylesheets/print.css: each edition's CJK face (`Edition.font`: Noto Sans CJK SC for the
+Simplified edition, Noto Sans CJK TC for the Traditional one, the same collection of one Debian
+package) for Chinese and Latin text alike (its Latin glyphs are Source Sans), that face's
+monospaced sibling for code, Noto Color Emoji for the article's emoji. Naming them, rather than a
+stack that fontconfig resolves to whatever a machine has (DejaVu, Liberation, WenQuanYi …), is
+what makes the PDF the same on every machine.
 
     python scripts/docs.py fonts                  # where each face is; exit 2 naming what to install
     python scripts/docs.py fonts --fontconfig DIR
@@ -18,15 +20,29 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gpt4qa.core.editions import EDITIONS, SIMPLIFIED, Edition
 from gpt4qa.core.errors import MissingTool
 
-# family -> the Debian package that installs it (scripts/system_deps.sh installs these).
-FAMILIES = {
-    "Noto Sans CJK SC": "fonts-noto-cjk",
-    "Noto Sans Mono CJK SC": "fonts-noto-cjk",
-    "Noto Color Emoji": "fonts-noto-color-emoji",
+EMOJI = "Noto Color Emoji"
+# Each edition's CJK face -> its monospaced sibling, for code.
+MONOSPACED = {
+    "Noto Sans CJK SC": "Noto Sans Mono CJK SC",
+    "Noto Sans CJK TC": "Noto Sans Mono CJK TC",
 }
-TEXT_FAMILY = "Noto Sans CJK SC"
+
+
+def edition_families(edition: Edition) -> tuple[str, ...]:
+    """The faces an edition's PDF is set in: its CJK face, that face's monospaced sibling, the emoji."""
+    return edition.font, MONOSPACED[edition.font], EMOJI
+
+
+# family -> the Debian package that installs it (scripts/system_deps.sh installs these): every
+# edition's faces, the Simplified edition's first.
+FAMILIES = {
+    family: "fonts-noto-color-emoji" if family == EMOJI else "fonts-noto-cjk"
+    for edition in EDITIONS for family in edition_families(edition)
+}
+TEXT_FAMILY = SIMPLIFIED.font
 SYSTEM_RULES = "/etc/fonts/conf.d"
 
 
@@ -69,12 +85,13 @@ def regular_face(family: str = TEXT_FAMILY) -> Face:
     return installed[0]
 
 
-def missing_families() -> list[str]:
-    return [family for family in FAMILIES if not faces(family)]
+def missing_families(families: tuple[str, ...] = tuple(FAMILIES)) -> list[str]:
+    return [family for family in families if not faces(family)]
 
 
-def require_fonts() -> None:
-    if missing := missing_families():
+def require_fonts(edition: Edition = SIMPLIFIED) -> None:
+    """The faces an edition's PDF is set in are installed, or MissingTool names the packages."""
+    if missing := missing_families(edition_families(edition)):
         packages = sorted({FAMILIES[family] for family in missing})
         raise MissingTool(f"fonts missing: {', '.join(missing)}; install the Debian packages {' '.join(packages)}")
 

@@ -1,15 +1,24 @@
-"""Render the whole-site PDF from the print view, with a text layer that copies as Chinese.
+"""Render each edition's whole-site PDF from its print view, with a text layer that copies as Chinese.
 
-    python scripts/docs.py pdf site        # writes site/gpt-4-qa.pdf and prints its figures
+    python scripts/docs.py pdf site                      # writes site/gpt-4-qa.pdf, prints its figures
+    python scripts/docs.py pdf site --edition zh-Hant    # site/zh-Hant/gpt-4-qa.pdf
+    python scripts/docs.py pdf site --edition zh-Hans --edition zh-Hant   # both, one Chromium
 
-Chromium prints site/print_page/ (cover, contents, home, Q1 … Q10, about) to a tagged A4 PDF,
-set in the fonts the project installs (gpt4qa/export/fonts.py). Its text layer maps common
-ideographs that Noto CJK draws with the same glyph as a radical (一 人 大 文 方 首 页 长 …) to the
-radical (U+2E80–U+2FDF), and a few others to a traditional twin (户 → 戶), so copying and
-searching fail; the fix rewrites those ToUnicode entries to the character Simplified Chinese
-text uses (gpt4qa/export/cjk_font.py), then sets the document's metadata (pypdf). The bookmarks,
-the artifacts, figure and link descriptions and the PDF/UA claim follow
-(gpt4qa/export/pdf_accessibility.py, pikepdf).
+Chromium prints an edition's print view (site/print_page/, site/zh-Hant/print_page/: cover,
+contents, home, Q1 … Q10, about) to a tagged A4 PDF, set in the fonts the project installs for
+that edition (gpt4qa/export/fonts.py: Noto Sans CJK SC, or TC for the Traditional edition). Its
+text layer maps common ideographs that Noto CJK draws with the same glyph as a radical (一 人 大
+文 方 首 页 长 …) to the radical (U+2E80–U+2FDF), and a few others to a twin (户 → 戶 in the SC
+face), so copying and searching fail; the fix rewrites those ToUnicode entries to the character
+the edition's text uses (gpt4qa/export/cjk_font.py), then sets the document's metadata (pypdf):
+the article's title and the publication table, converted for a converted edition
+(gpt4qa/export/wording.py), and the edition's language. The bookmarks (the print view's
+headings, so a converted edition's are its converted headings), the artifacts, figure and link
+descriptions and the PDF/UA claim follow (gpt4qa/export/pdf_accessibility.py, pikepdf).
+
+Several editions are printed in one Chromium session, each finished in a thread while Chromium
+prints the next (finishing is Python, printing is Chromium's processes), so two editions take
+well under twice one's time (`docs.py bench pdf` measures it).
 
 Exit 0 with the PDF written; 2 with one line naming what is missing (the print view, Chromium,
 a font) and nothing written.
@@ -23,6 +32,7 @@ import os
 import re
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,9 +45,11 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 from gpt4qa.core.editions import PDF, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError
 from gpt4qa.export import pdf_accessibility as a11y
+from gpt4qa.export import wording
 from gpt4qa.export.cjk_font import look_alike_readings
 from gpt4qa.export.fonts import require_fonts
-from gpt4qa.render.print_view import Entry, heading_text, outline
+from gpt4qa.export.wording import Convert
+from gpt4qa.render.print_view import Entry, heading_text
 from gpt4qa.sources.bundle import Sources
 from gpt4qa.sources.publication import Publication
 
@@ -51,9 +63,10 @@ class PdfStats:
     path: Path
     pages: int
     size: int
-    seconds: float
+    seconds: float  # from the start of the Chromium session until this PDF was written
     remapped: int
     artifacts: int
+    edition: Edition = SIMPLIFIED
 
 
 def _fix_destination(hex_text: bytes, equivalents: dict[int, int]) -> bytes:
@@ -169,7 +182,7 @@ class PrintView:
             a11y.destination_name(element["id"]): heading_text(element)[:80]
             for element in soup.select("[id]") if element["id"] in landing
         }
-        return cls(title, outline(soup), targets)
+        return cls(title, wording.outline(soup), targets)
 
 
 def _source_date() -> int | None:
@@ -177,10 +190,12 @@ def _source_date() -> int | None:
     return int(epoch) if epoch else None
 
 
-def fix_text(raw_pdf: Path, title: str, publication: Publication, language: str) -> tuple[bytes, int]:
-    """The text layer and docinfo fixed (pypdf); return the PDF's bytes and remapped entries."""
+def fix_text(raw_pdf: Path, title: str, publication: Publication, language: str,
+             font: str = SIMPLIFIED.font) -> tuple[bytes, int]:
+    """The text layer (as text in the CJK face `font` reads) and docinfo fixed (pypdf); return
+    the PDF's bytes and remapped entries."""
     writer = PdfWriter(clone_from=PdfReader(raw_pdf))
-    remapped = fix_text_layer(writer, look_alike_readings())
+    remapped = fix_text_layer(writer, look_alike_readings(font))
     renumber_structure_ids(writer)
     metadata = {"/Title": title, "/Author": publication.author, "/Subject": publication.subject,
                 "/Creator": "MkDocs + Chromium"}
@@ -196,17 +211,18 @@ def fix_text(raw_pdf: Path, title: str, publication: Publication, language: str)
 
 
 def finish(raw_pdf: Path, out: Path, view: PrintView, publication: Publication,
-           language: str = SIMPLIFIED.language) -> tuple[int, int, int]:
-    """Text layer, bookmarks, tags and metadata; return (pages, remapped entries, artifacts)."""
-    data, remapped = fix_text(raw_pdf, view.title, publication, language)
+           edition: Edition = SIMPLIFIED, convert: Convert = str) -> tuple[int, int, int]:
+    """Text layer, bookmarks, tags and metadata, as the edition writes them (`convert`: its
+    conversion of the link descriptions' words); return (pages, remapped entries, artifacts)."""
+    data, remapped = fix_text(raw_pdf, view.title, publication, edition.language, edition.font)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         a11y.write_outline(pdf, view.entries)
         artifacts = a11y.mark_artifacts(pdf)
         a11y.retag_figure_groups(pdf)
         if missing := a11y.figures_without_alt(pdf):
             raise InputError(f"{missing} figure(s) in the PDF have no alternative text")
-        a11y.describe_links(pdf, view.targets)
-        a11y.write_metadata(pdf, title=view.title, author=publication.author, language=language,
+        a11y.describe_links(pdf, view.targets, convert)
+        a11y.write_metadata(pdf, title=view.title, author=publication.author, language=edition.language,
                             epoch=_source_date())
         pdf.save(out, deterministic_id=True)
         return len(pdf.pages), remapped, artifacts
@@ -234,36 +250,79 @@ _PREPARE = """async () => {
 }"""
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One edition's PDF: what it is printed from and finished with, and where it goes."""
+
+    edition: Edition
+    view: PrintView
+    publication: Publication
+    convert: Convert
+    out: Path
+
+
+def _print_view(site: Path, edition: Edition) -> Path:
+    print_html = site / edition.print_view / "index.html"
+    if not print_html.is_file():
+        raise InputError(f"{site}: no print view at {edition.print_view}; run make build first")
+    return print_html
+
+
+def _job(site: Path, edition: Edition, sources: Sources, out: Path | None) -> _Job:
+    print_html = _print_view(site, edition)
+    require_fonts(edition)
+    convert = wording.converter(edition, sources)
+    title = convert(sources.article.front_matter.get("title", ""))
+    view = PrintView.read(print_html.read_text(encoding="utf-8"), title)
+    return _Job(edition, view, wording.publication(sources, convert), convert, out or site / edition.download(PDF))
+
+
 def render(site: Path, out: Path | None = None, edition: Edition = SIMPLIFIED,
            sources: Sources | None = None) -> PdfStats:
     """Print an edition's print view to its PDF; raise InputError or MissingTool with what is wrong."""
+    return render_editions(site, (edition,), sources, {edition: out} if out else None)[0]
+
+
+def render_editions(site: Path, editions: tuple[Edition, ...], sources: Sources | None = None,
+                    outs: dict[Edition, Path] | None = None) -> list[PdfStats]:
+    """Print each edition's print view to its PDF (`outs`, or its download in `site`) in one
+    Chromium session, each finished in a thread while Chromium prints the next; raise
+    InputError or MissingTool with what is wrong, before anything is printed where it can be."""
     from playwright.sync_api import sync_playwright
 
     from gpt4qa.run.browser import launch, require_chromium
     from gpt4qa.run.server import start
 
     sources = sources or Sources()
-    print_html = site / edition.print_view / "index.html"
-    if not print_html.is_file():
-        raise InputError(f"{site}: no print view at {edition.print_view}; run make build first")
+    for edition in editions:
+        _print_view(site, edition)
     require_chromium()
-    require_fonts()
-    view = PrintView.read(print_html.read_text(encoding="utf-8"), sources.article.front_matter.get("title", ""))
-    out = out or site / edition.download(PDF)
+    jobs = [_job(site, edition, sources, (outs or {}).get(edition)) for edition in editions]
     started = time.perf_counter()
+
+    def finished(job: _Job, raw: Path) -> PdfStats:
+        pages, remapped, artifacts = finish(raw, job.out, job.view, job.publication, job.edition, job.convert)
+        return PdfStats(job.out, pages, job.out.stat().st_size, time.perf_counter() - started, remapped,
+                        artifacts, job.edition)
+
     server = start(site, "/")
     try:
-        with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+        with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp, \
+                ThreadPoolExecutor(max_workers=1) as finishing:
             browser = launch(playwright)
-            page = browser.new_page()
-            page.emulate_media(media="print")
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{edition.print_view}", wait_until="networkidle")
-            page.evaluate(_PREPARE)
-            raw = Path(tmp) / "raw.pdf"
-            # Bookmarks are ours (pdf_accessibility.write_outline), not Chromium's outline.
-            page.pdf(path=str(raw), format="A4", print_background=True, tagged=True, prefer_css_page_size=True)
+            pending = []
+            for job in jobs:
+                raw = Path(tmp) / f"{job.edition.key}.pdf"
+                page = browser.new_page()
+                page.emulate_media(media="print")
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{job.edition.print_view}",
+                          wait_until="networkidle")
+                page.evaluate(_PREPARE)
+                # Bookmarks are ours (pdf_accessibility.write_outline), not Chromium's outline.
+                page.pdf(path=str(raw), format="A4", print_background=True, tagged=True, prefer_css_page_size=True)
+                page.close()
+                pending.append(finishing.submit(finished, job, raw))
             browser.close()
-            pages, remapped, artifacts = finish(raw, out, view, sources.publication, edition.language)
+            return [future.result() for future in pending]
     finally:
         server.shutdown()
-    return PdfStats(out, pages, out.stat().st_size, time.perf_counter() - started, remapped, artifacts)

@@ -12,6 +12,7 @@ Chromium's tagged PDF leaves four things to do, done here with pikepdf after the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import quote
 
@@ -124,8 +125,10 @@ def figures_without_alt(pdf: pikepdf.Pdf) -> int:
     )
 
 
-def describe_links(pdf: pikepdf.Pdf, targets: dict[str, str]) -> int:
-    """Give each link annotation a /Contents: the text of where it lands, or its address."""
+def describe_links(pdf: pikepdf.Pdf, targets: dict[str, str], convert: Callable[[str], str] = str) -> int:
+    """Give each link annotation a /Contents: the text of where it lands, or its address, in the
+    words `convert` gives (a converted edition's)."""
+    external, internal, elsewhere = convert("外部链接："), convert("跳转到："), convert("本文档内的位置")
     described = 0
     for page in pdf.pages:
         for annotation in page.get("/Annots") or []:
@@ -133,10 +136,10 @@ def describe_links(pdf: pikepdf.Pdf, targets: dict[str, str]) -> int:
                 continue
             action = annotation.get("/A")
             if action is not None and "/URI" in action:
-                text = f"外部链接：{action.URI}"
+                text = f"{external}{action.URI}"
             else:
                 destination = str(annotation.get("/Dest", ""))
-                text = f"跳转到：{targets.get(destination, '本文档内的位置')}"
+                text = f"{internal}{targets.get(destination, elsewhere)}"
             annotation.Contents = String(text)
             described += 1
     return described
