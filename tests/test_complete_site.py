@@ -4,6 +4,7 @@ serve (make build's output is crawled in test_subpath.py), and a local build cla
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -29,12 +30,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def serving():
-    """make serve's command on a free port, until its first build answers."""
+    """make serve's command on a free port, until its first build answers. docs.py serve runs
+    `mkdocs serve` as a child: both are started in a session of their own and stopped together
+    (stopping docs.py alone left mkdocs serve running, watching the files)."""
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     command = [sys.executable, str(ROOT / "scripts" / "docs.py"), "serve", "--no-livereload", "--dev-addr",
                f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
     while True:
@@ -45,11 +49,11 @@ def serving():
             if server.poll() is not None:
                 pytest.fail(f"mkdocs serve stopped: {server.stderr.read()[-2000:]}")
             if time.monotonic() > deadline:
-                server.kill()
+                os.killpg(server.pid, signal.SIGKILL)
                 pytest.fail("mkdocs serve did not answer within 120 s")
             time.sleep(0.2)
     yield url
-    server.terminate()
+    os.killpg(server.pid, signal.SIGTERM)  # the session docs.py leads: it and its mkdocs serve
     server.wait(timeout=30)
 
 
