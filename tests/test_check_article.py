@@ -139,7 +139,7 @@ def cli_args(project):
 
 def test_cli_exit_codes(project):
     passed = run_cli(*cli_args(project))
-    assert (passed.returncode, passed.stdout.strip()) == (0, "article check: figures 2/2, sentences 9/9, numbers 7/7, links 1/1, marked 3/3")
+    assert (passed.returncode, passed.stdout.strip()) == (0, "article check (zh-Hans): figures 2/2, sentences 9/9, numbers 7/7, links 1/1, marked 3/3")
     project.edit_page("q01/", "高 40%", "高 41%")
     failed = run_cli(*cli_args(project))
     assert failed.returncode == 1

@@ -9,12 +9,15 @@ mutant "an inline script without its hash" (gpt4qa/run/mutants.py) must fail the
 
 from __future__ import annotations
 
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from gpt4qa.core.editions import EDITIONS, OFFLINE, SIMPLIFIED, Edition
+from gpt4qa.export.offline import folder_name
 from gpt4qa.run.search_driver import SearchBox
 from gpt4qa.run.server import start
 from gpt4qa.sources.figures import load_table
@@ -49,16 +52,31 @@ def page_urls(site: Path, html_files: list[Path]) -> list[str]:
     return [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(html_files)]
 
 
+def offline_copies(real_site: Path, offline: Path, folder: Path) -> dict[Edition, Path]:
+    """Each edition's offline copy, unzipped: the Simplified one is the `offline` fixture's."""
+    copies = {SIMPLIFIED: offline}
+    for edition in EDITIONS[1:]:
+        with zipfile.ZipFile(real_site / edition.download(OFFLINE)) as archive:
+            archive.extractall(folder)
+        copies[edition] = folder / folder_name(edition)
+    return copies
+
+
 def test_every_page_of_the_hosted_site_and_of_the_offline_copy_runs_without_a_policy_violation(
-        browser, served, real_site, offline):
+        browser, served, real_site, offline, tmp_path):
     hosted = page_urls(real_site, list(real_site.rglob("*.html")))
     # Two files of the offline copy no reader opens, both broken from disk whatever the policy:
     # the 404 page is the server's (GitHub Pages answers it for any missing address, so its
     # addresses start at the site's root), and nothing in the copy links its print view, whose
     # theme base is the hosted path (/gpt-4-qa/), so its search index is looked for at file:///gpt-4-qa/.
     unopened = {"404.html", "print_page.html"}
-    from_disk = [url for url in page_urls(offline, list(offline.glob("*.html"))) if url not in unopened]
-    assert "print_page/" in hosted and len(from_disk) == len(hosted) - len(unopened) >= 16
+    from_disk = []
+    for edition, folder in offline_copies(real_site, offline, tmp_path).items():
+        own = [url for url in page_urls(folder, list(folder.glob("*.html"))) if url not in unopened]
+        pages = [url for url in hosted if url.startswith(edition.prefix)
+                 and not any(other.prefix and url.startswith(other.prefix) for other in EDITIONS if other != edition)]
+        assert edition.prefix + "print_page/" in pages and len(own) == len(pages) - len(unopened) >= 16, edition.key
+        from_disk += [folder / url for url in own]
     with recording(browser) as (tab, refused):
         # Search (the worker, its index), its share link (a javascript: href the theme's script takes
         # over), and Enter in the search form (which the theme turns into following the first result).
@@ -78,8 +96,8 @@ def test_every_page_of_the_hosted_site_and_of_the_offline_copy_runs_without_a_po
         tab.emulate_media(media="print")  # the print view, as the PDF step prints it
         tab.goto(served + "print_page/")
         tab.emulate_media(media="screen")
-        for url in from_disk:
-            tab.goto((offline / url).as_uri())
+        for path in from_disk:
+            tab.goto(path.as_uri())
         # The offline search: the worker runs in the iframe-worker shim's iframe (its own script hashed).
         tab.locator("input.md-search__input").click()
         tab.keyboard.type("GPT-4 的參數有多少")
