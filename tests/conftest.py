@@ -54,10 +54,24 @@ REAL_ENV = {"SITE_URL": HOSTED_URL, "SOURCE_DATE_EPOCH": EPOCH}
 
 
 def _real_build(tmp_path_factory, command: str) -> tuple[Path, str]:
-    site = tmp_path_factory.mktemp(command) / "site"
-    result = docs_command(command, str(site), **REAL_ENV)
-    assert result.returncode == 0, result.stderr
-    return site, result.stderr
+    """`docs.py COMMAND SITE` once for the whole run: the first of pytest-xdist's workers to ask
+    builds it, under a lock, in the folder the workers share; the others wait and read it (each
+    worker has session fixtures of its own, and two complete builds at once cost half a minute)."""
+    import fcntl
+    import os
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # every worker's base folder is below it
+    folder = shared / f"real-{command}"
+    with open(shared / f"real-{command}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        log = folder / "build.log"
+        if not log.is_file():
+            result = docs_command(command, str(folder / "site"), **REAL_ENV)
+            assert result.returncode == 0, result.stderr
+            log.write_text(result.stderr, encoding="utf-8")
+    return folder / "site", log.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
