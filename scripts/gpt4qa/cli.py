@@ -162,11 +162,10 @@ def cmd_serve(args: argparse.Namespace) -> ExitCode:
 def edition_of(args: argparse.Namespace):
     """The edition a command names (--edition), and its conversion of the sources (None for the
     Simplified one)."""
-    from gpt4qa.core.editions import BY_KEY
-    from gpt4qa.sources.conversion import Converter
+    from gpt4qa.sources.conversion import converter_for
 
     edition = BY_KEY[getattr(args, "edition", None) or SIMPLIFIED.key]
-    return edition, (Converter.load(edition) if edition.converted else None)
+    return edition, (converter_for(edition) if edition.converted else None)
 
 
 def cmd_check_article(args: argparse.Namespace) -> ExitCode:

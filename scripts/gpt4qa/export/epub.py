@@ -62,7 +62,7 @@ from gpt4qa.core.project import EPUBCHECK_JAR, shown
 from gpt4qa.export import wording
 from gpt4qa.export.offline import ZIP_EPOCH
 from gpt4qa.export.wording import Convert
-from gpt4qa.render import figure_list, notes_index, sources_page
+from gpt4qa.render import figure_list, notes_index, print_view, sources_page
 from gpt4qa.render import glossary as glossary_page
 from gpt4qa.render.print_view import FIGURE_LIST_ID, heading_text
 from gpt4qa.sources.bundle import Sources
@@ -143,7 +143,7 @@ def plan(site: Path, edition: Edition) -> list[NavPoint]:
         keys.setdefault(edition.page_key(url), url)
     points: list[NavPoint] = []
     current: tuple[str, str] | None = None  # the page key and URL the entries below belong to
-    for entry in wording.outline(soup):
+    for entry in print_view.outline(soup):
         if entry.ident == FIGURE_LIST_ID:
             # The print view prints its own list of figures; the book holds the site's.
             points.append(NavPoint(entry.depth, entry.title, edition.url(figure_list.PAGE_SRC)))

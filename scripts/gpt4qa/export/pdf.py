@@ -49,6 +49,7 @@ from gpt4qa.export import wording
 from gpt4qa.export.cjk_font import look_alike_readings
 from gpt4qa.export.fonts import require_fonts
 from gpt4qa.export.wording import Convert
+from gpt4qa.render import print_view
 from gpt4qa.render.print_view import Entry, heading_text
 from gpt4qa.sources.bundle import Sources
 from gpt4qa.sources.publication import Publication
@@ -182,7 +183,7 @@ class PrintView:
             a11y.destination_name(element["id"]): heading_text(element)[:80]
             for element in soup.select("[id]") if element["id"] in landing
         }
-        return cls(title, wording.outline(soup), targets)
+        return cls(title, print_view.outline(soup), targets)
 
 
 def _source_date() -> int | None:

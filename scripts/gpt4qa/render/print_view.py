@@ -63,8 +63,10 @@ def heading_text(heading: Tag) -> str:
 def outline(soup: BeautifulSoup) -> list[Entry]:
     """Every page (nested as the navigation nests them) and each page's own sections, in reading
     order; the list of figures first, as it is printed first. One source for the printed
-    contents and the PDF's bookmarks."""
-    entries = [Entry(0, FIGURE_LIST_TITLE, FIGURE_LIST_ID)]
+    contents and the PDF's bookmarks. The list of figures is titled as printed once it is there
+    (a converted edition's print view holds its heading converted)."""
+    printed = soup.select_one(f"section#{FIGURE_LIST_ID} > h1")
+    entries = [Entry(0, heading_text(printed) if printed is not None else FIGURE_LIST_TITLE, FIGURE_LIST_ID)]
     for page in soup.find_all("section", class_="print-page", id=True):
         title = page.find("h1")
         if title is None or "print-view-list" in page.get("class", []):

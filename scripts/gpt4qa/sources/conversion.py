@@ -18,7 +18,7 @@ never keep: a page of the Traditional edition holding one of them was left uncon
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -109,6 +109,17 @@ class Converter:
             if self.opencc(override.simplified) == override.traditional:
                 raise InputError(f"{where}: override {override.simplified} → {override.traditional} changes nothing: "
                                  f"OpenCC {self.config} already gives {override.traditional}")
+
+
+@cache
+def _loaded(edition: Edition, path: Path) -> Converter:
+    return Converter.load(edition, path)
+
+
+def converter_for(edition: Edition, path: Path = TRADITIONAL_PATH) -> Callable[[str], str]:
+    """An edition's conversion of the sources' text, loaded once a process; `str` (no change) for
+    an edition that is not converted."""
+    return _loaded(edition, path) if edition.converted else str
 
 
 def _opencc_data_dir() -> Path:
