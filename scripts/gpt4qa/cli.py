@@ -227,7 +227,8 @@ def cmd_check(args: argparse.Namespace) -> ExitCode:
              lambda: mkdocs.build(site, quiet=True, capture=False).returncode),
             ("article check", lambda: guarded(cmd_check_article, built)),
             ("anchor contract", lambda: guarded(cmd_anchors, built)),
-            ("e-book (the article check on its text)", lambda: guarded(cmd_epub, built)),
+            ("e-books (the article check on their text)",
+             lambda: guarded(cmd_epub, argparse.Namespace(site=site, editions=EDITIONS))),
             ("search dictionary", lambda: guarded(cmd_search_dictionary, argparse.Namespace(write=False))),
             ("locks", lambda: guarded(cmd_lock, argparse.Namespace(write=False))),
             ("workflow pins", lambda: guarded(cmd_check_workflows, argparse.Namespace())),
@@ -262,8 +263,10 @@ def full_dictionary_index() -> dict:
     from gpt4qa.run import mkdocs
     from gpt4qa.search import dictionary
 
-    with tempfile.TemporaryDirectory() as tmp:
-        result = mkdocs.build(Path(tmp), strict=False, quiet=True, env={dictionary.ENV: str(dictionary.full_dictionary())})
+    # The Simplified edition's words (the Traditional edition's segmenter converts this dictionary).
+    with tempfile.TemporaryDirectory() as tmp, mkdocs.one_edition() as config:
+        result = mkdocs.build(Path(tmp), config=config, strict=False, quiet=True,
+                              env={dictionary.ENV: str(dictionary.full_dictionary())})
         if result.returncode:
             raise InputError(f"the build for the search dictionary failed: {mkdocs.last_line(result)}")
         return json.loads((Path(tmp) / "search" / "search_index.json").read_text(encoding="utf-8"))

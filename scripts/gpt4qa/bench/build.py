@@ -20,9 +20,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from gpt4qa.bench.plain import ROOT, build, plain_config, worktree
-
-# The project's configuration with one edition: beside mkdocs.yml, so its paths resolve as its own.
-ONE_EDITION = "INHERIT: mkdocs.yml\nextra:\n  editions: [zh-Hans]\n"
+from gpt4qa.run import mkdocs
 
 
 def timed_build(config: Path, site: Path, tree: Path = ROOT) -> float:
@@ -40,10 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rev", help="also build the project as this revision built it (e.g. the last one-edition commit)")
     args = parser.parse_args(argv)
-    one = ROOT / ".bench-one-edition.yml"
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
-        one.write_text(ONE_EDITION, encoding="utf-8")
-        stack.callback(one.unlink)
+        one = stack.enter_context(mkdocs.one_edition())
         configs = {"project, both editions": (ROOT / "mkdocs.yml", ROOT),
                    "project, Simplified only": (one, ROOT),
                    "plain Material": (plain_config(Path(tmp)), ROOT)}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from gpt4qa.core.project import CONFIG
@@ -36,6 +38,22 @@ def build(site: Path, *, config: Path = CONFIG, strict: bool = True, clean: bool
     extra = {**(env or {}), **({"OFFLINE": "true"} if offline else {})}
     return subprocess.run(command, cwd=config.parent,
                           env=environment(unset, **extra), capture_output=capture, text=True)
+
+
+# The project's configuration with the Simplified edition alone (the search dictionary's build, the
+# build benchmark): beside mkdocs.yml, so its paths resolve as its own.
+ONE_EDITION = "INHERIT: {name}\nextra:\n  editions: [zh-Hans]\n"
+
+
+@contextmanager
+def one_edition(config: Path = CONFIG) -> Iterator[Path]:
+    """A configuration file that builds `config` with the Simplified edition only; removed after."""
+    path = config.with_name(f".one-edition-{os.getpid()}.yml")  # one a process: builds may run side by side
+    path.write_text(ONE_EDITION.format(name=config.name), encoding="utf-8")
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def serve_command(address: str, config: Path, livereload: bool = True) -> list[str]:
