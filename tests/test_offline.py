@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -62,34 +63,42 @@ def links_out_of(folder: Path) -> list[str]:
     return leaving
 
 
-def test_offline_copy_reads_and_searches_from_disk(browser, offline):
+@contextmanager
+def from_disk(browser):
+    """A page opened from disk; on leaving, fails on any console error, uncaught exception, or
+    request for anything but a file (a copy that reaches the network is not offline)."""
     context = browser.new_context()
     page = context.new_page()
     errors, remote = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: remote.append(r.url) if r.url.split(":")[0] not in ("file", "data", "blob", "about") else None)
-    page.goto((offline / "q02-improvements.html").as_uri())
-    assert page.title().startswith("Q2：")
-    loaded = page.evaluate("""async () => {
-      const images = [...document.querySelectorAll('article img')];
-      images.forEach(img => { img.loading = 'eager'; });
-      await Promise.all(images.map(img => img.complete ? null : new Promise(done => { img.onload = img.onerror = done; })));
-      return images.map(img => img.naturalWidth > 0);
-    }""")
-    assert all(loaded)  # originals, where there are any, load from disk
-    assert page.eval_on_selector_all("article figure[id^='fig-'] figcaption", "captions => captions.length") == 12
-    page.click("a[href='q03-training.html']")
-    assert page.title().startswith("Q3：")
-    page.locator("input.md-search__input").click()
-    # The same search as the hosted site's: a whole question in Traditional characters.
-    page.keyboard.type("GPT-4 的參數有多少")
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item")
-    first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
-    assert first.split("/")[-1].startswith("q03-training.html")
+    yield page
     context.close()
     assert errors == [] and remote == []
+
+
+def test_offline_copy_reads_and_searches_from_disk(browser, offline):
+    with from_disk(browser) as page:
+        page.goto((offline / "q02-improvements.html").as_uri())
+        assert page.title().startswith("Q2：")
+        loaded = page.evaluate("""async () => {
+          const images = [...document.querySelectorAll('article img')];
+          images.forEach(img => { img.loading = 'eager'; });
+          await Promise.all(images.map(img => img.complete ? null : new Promise(done => { img.onload = img.onerror = done; })));
+          return images.map(img => img.naturalWidth > 0);
+        }""")
+        assert all(loaded)  # originals, where there are any, load from disk
+        assert page.eval_on_selector_all("article figure[id^='fig-'] figcaption", "captions => captions.length") == 12
+        page.click("a[href='q03-training.html']")
+        assert page.title().startswith("Q3：")
+        page.locator("input.md-search__input").click()
+        # The same search as the hosted site's: a whole question in Traditional characters.
+        page.keyboard.type("GPT-4 的參數有多少")
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item")
+        first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
+        assert first.split("/")[-1].startswith("q03-training.html")
 
 
 @pytest.mark.parametrize("edition, title, query", [
@@ -97,27 +106,20 @@ def test_offline_copy_reads_and_searches_from_disk(browser, offline):
     pytest.param(TRADITIONAL, "這波可以，終於有內行人把 GPT-4 說透了。", "GPT-4 的參數有多少", id=TRADITIONAL.key),
 ])
 def test_each_offline_copy_opens_its_own_edition_home_and_searches_it(browser, unzipped, edition, title, query):
-    context = browser.new_context()
-    page = context.new_page()
-    errors, remote = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: remote.append(r.url) if r.url.split(":")[0] not in ("file", "data", "blob", "about") else None)
-    page.goto((unzipped[edition] / "index.html").as_uri())
-    assert page.evaluate("document.documentElement.lang") == edition.key
-    assert page.title().startswith(title)
-    # Its downloads are its own edition's, beside it in the folder.
-    downloads = page.eval_on_selector_all(".pdf-download a[href$='.pdf'], .pdf-download a[href$='.epub']",
-                                          "links => links.map(a => a.href)")
-    assert set(downloads) == {(unzipped[edition] / name).as_uri() for name in (PDF.file, EPUB.file)}
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item")
-    first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
-    assert first.removeprefix(unzipped[edition].as_uri() + "/").startswith("q03-training.html")
-    context.close()
-    assert errors == [] and remote == []
+    with from_disk(browser) as page:
+        page.goto((unzipped[edition] / "index.html").as_uri())
+        assert page.evaluate("document.documentElement.lang") == edition.key
+        assert page.title().startswith(title)
+        # Its downloads are its own edition's, beside it in the folder.
+        downloads = page.eval_on_selector_all(".pdf-download a[href$='.pdf'], .pdf-download a[href$='.epub']",
+                                              "links => links.map(a => a.href)")
+        assert set(downloads) == {(unzipped[edition] / name).as_uri() for name in (PDF.file, EPUB.file)}
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(query)
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item")
+        first = page.eval_on_selector(".md-search-result__item > a", "a => a.href")
+        assert first.removeprefix(unzipped[edition].as_uri() + "/").startswith("q03-training.html")
 
 
 @BY_EDITION

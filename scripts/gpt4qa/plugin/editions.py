@@ -63,7 +63,6 @@ def build_edition(outer: MkDocsConfig, edition: Edition, *, command: str) -> Non
     site_dir = Path(outer.site_dir) / edition.prefix
     config = load_config(outer.config_file_path, site_dir=str(site_dir), strict=outer.strict)
     config.extra["edition"] = edition.key
-    config.extra["offline"] = outer.extra.get("offline")
     if outer.site_url:
         config.site_url = outer.site_url.rstrip("/") + "/" + edition.prefix
     log.info(f"edition {edition.key}: building into {edition.prefix}")
