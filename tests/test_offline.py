@@ -46,8 +46,9 @@ def other_editions(names: list[str], edition: Edition) -> list[str]:
 
 
 def links_out_of(folder: Path) -> list[str]:
-    """Every page's reference (href, src) that leaves the copy's folder: `page: reference`. The 404
-    page is a host's (its addresses start at the server's root), which no reader opens from disk."""
+    """Every page's reference (href, src) that leaves the copy's folder, or names a file the copy
+    lacks (a folder address, which opens nothing from disk): `page: reference`. The 404 page is a
+    host's (its addresses start at the server's root), which no reader opens from disk."""
     leaving = []
     for page in sorted(folder.rglob("*.html")):
         if page.name == "404.html":
@@ -60,6 +61,8 @@ def links_out_of(folder: Path) -> list[str]:
             target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
             if parts.path.startswith("/") or target == ".." or target.startswith("../"):
                 leaving.append(f"{page.relative_to(folder).as_posix()}: {reference}")
+            elif not (folder / target).is_file():
+                leaving.append(f"{page.relative_to(folder).as_posix()}: {reference} (no such file)")
     return leaving
 
 
@@ -161,10 +164,12 @@ def test_no_page_of_an_offline_copy_links_out_of_its_folder(unzipped, edition):
 
 def test_a_link_to_the_other_edition_is_found_leaving_the_copy(tmp_path):
     (tmp_path / "q01.html").write_text('<a href="../gpt-4-qa-offline/q01.html">简体</a><a href="q02.html">Q2</a>'
-                                       '<img src="/assets/x.png"><a href="https://example.com/">x</a>',
-                                       encoding="utf-8")
+                                       '<img src="/assets/x.png"><a href="https://example.com/">x</a>'
+                                       '<a href="figures/">图目录</a>', encoding="utf-8")
+    (tmp_path / "q02.html").write_text("<p>Q2</p>", encoding="utf-8")
     (tmp_path / "404.html").write_text('<link href="/assets/main.css">', encoding="utf-8")
-    assert links_out_of(tmp_path) == ["q01.html: ../gpt-4-qa-offline/q01.html", "q01.html: /assets/x.png"]
+    assert links_out_of(tmp_path) == ["q01.html: ../gpt-4-qa-offline/q01.html", "q01.html: /assets/x.png",
+                                      "q01.html: figures/ (no such file)"]
 
 
 @BY_EDITION

@@ -58,6 +58,9 @@ AFTER_PLUGINS = -100
 # The search index: after Material's search plugin has written its (empty) one, before Material's
 # offline plugin inlines the index into a script for file:// (its post-build step runs at -100).
 SEARCH_INDEX = -50
+# The generated pages the home page and the about page link (overrides/main.html), by extra's key.
+LINKED_PAGES = {"glossary": glossary_page.PAGE_SRC, "notes_index": notes_index.PAGE_SRC,
+                "figure_list": figure_list.PAGE_SRC, "sources_page": sources_page.PAGE_SRC}
 # The other editions: built last, once this edition's pages are checked and secured.
 OTHER_EDITIONS = AFTER_PLUGINS - 10
 # A converted edition's print view, converted once the print view is mended, before the policy.
@@ -88,6 +91,7 @@ class ArticleHook:
         self.offline = False
         self.searchable: list[SearchPage] = []  # the pages the search index holds, as built
         self.generated: set[str] = set()  # docs sources of the pages written from the tables
+        self.page_urls: dict[str, str] = {}  # docs source -> its address below the build's root
         # jieba with the site's dictionary (converted, for a converted edition), once a process.
         self.segmenters: dict[str, search_dictionary.Segmenter] = {}
 
@@ -119,14 +123,6 @@ class ArticleHook:
         self.titles = figure_list.nav_titles(config.nav or [])
         self.offline = _is_offline_build(config)
         self._edition_config(config)
-        # Within an edition's own build, its pages are at the build's root: the page map is the
-        # Simplified one's (the prefix is where the whole site keeps the edition).
-        url = SIMPLIFIED.url
-        # Linked from the home page and the about page (overrides/main.html).
-        config.extra["glossary"] = url(glossary_page.PAGE_SRC)
-        config.extra["notes_index"] = url(notes_index.PAGE_SRC)
-        config.extra["figure_list"] = url(figure_list.PAGE_SRC)
-        config.extra["sources_page"] = url(sources_page.PAGE_SRC)
         config.extra["pdf"] = None if self.serving else PDF.file
         config.extra["epub"] = None if self.serving else EPUB.file  # made after the pages, beside the PDF
         # Lighter pages: the print plugin's assets load on its print view only (overrides/main.html).
@@ -197,6 +193,12 @@ class ArticleHook:
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # The pages' addresses as MkDocs gives them: folders, or .html files in the offline copy
+        # (use_directory_urls: false), which opens from disk. The generated pages are linked from
+        # the home page and the about page (overrides/main.html).
+        self.page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        for key, src in LINKED_PAGES.items():
+            config.extra[key] = self.page_urls[src]
         # The PDF is made after the pages, so it is linked here rather than in the nav of
         # mkdocs.yml, where MkDocs would look for it among the docs.
         if config.extra["pdf"]:
@@ -236,7 +238,7 @@ class ArticleHook:
         if work.tooltips:
             log.debug(f"glossary: {len(work.tooltips)} tooltips on {source}")
         if work.reading_time:
-            page.meta["related"] = self.companions.related_links(source, self.titles, self.edition)
+            page.meta["related"] = self.companions.related_links(source, self.titles, self.page_urls.__getitem__)
         return html
 
     @event_priority(50)  # before Material's search plugin indexes the page

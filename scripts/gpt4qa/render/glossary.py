@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from gpt4qa.core.editions import Edition
 from gpt4qa.core.markup import NO_TOOLTIP
 from gpt4qa.core.text import ids_of
 from gpt4qa.render.citations import cite_html
@@ -137,12 +137,12 @@ class Companions:
     page_terms: dict[str, set[str]]
     related: dict[str, list[tuple[str, list[str]]]]
 
-    def related_links(self, page: str, titles: dict[str, str], edition: Edition) -> list[dict[str, object]]:
+    def related_links(self, page: str, titles: dict[str, str], url: Callable[[str], str]) -> list[dict[str, object]]:
         """The related questions of a page, as its template lists them; `titles` are the
-        navigation's titles of the pages."""
+        navigation's titles of the pages, `url` a page's address as the build gives it."""
         names = {term.id: term.term.split("（")[0] for term in self.glossary.terms}
         return [
-            {"url": edition.url(other).removeprefix(edition.prefix), "title": titles.get(other, other),
+            {"url": url(other), "title": titles.get(other, other),
              "terms": [names[t] for t in shared[:3]]}
             for other, shared in self.related.get(page, [])
         ]
