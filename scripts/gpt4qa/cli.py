@@ -137,14 +137,14 @@ def cmd_build(args: argparse.Namespace) -> ExitCode:
     from gpt4qa.run.steps import run_steps
 
     site = args.site.resolve()
-    pages = argparse.Namespace(site=site, quiet=False)
-    every = argparse.Namespace(site=site, editions=EDITIONS)
-    keys = ", ".join(EDITION_KEYS)
-    steps: list[tuple[str, Callable[[], int]]] = [
-        ("pages", lambda: cmd_pages(pages)),
-        (f"{PDF.name} ({keys})", lambda: guarded(cmd_pdf, every)),
-    ]
-    for edition in EDITIONS:
+    if code := run_steps("build", [("pages", lambda: cmd_pages(argparse.Namespace(site=site, quiet=False)))]):
+        return ExitCode(code)
+    # The editions the page build made (mkdocs.yml's extra.editions: a fork may build one).
+    made = tuple(edition for edition in EDITIONS if (site / edition.prefix / "index.html").is_file())
+    every = argparse.Namespace(site=site, editions=made)
+    keys = ", ".join(edition.key for edition in made)
+    steps: list[tuple[str, Callable[[], int]]] = [(f"{PDF.name} ({keys})", lambda: guarded(cmd_pdf, every))]
+    for edition in made:
         one = argparse.Namespace(site=site, editions=(edition,))
         steps.append((_named(EPUB.name, edition), lambda one=one: guarded(cmd_epub, one)))
     steps.append((f"offline copy ({keys})", lambda: guarded(cmd_offline, every)))

@@ -239,11 +239,13 @@ _PREPARE = """async () => {
   await document.fonts.ready;
   // What the page's scripts do before printing (Material opens collapsed blocks on beforeprint),
   // done now rather than racing Chromium's own beforeprint; then the layout left to settle: the
-  // same height three frames running (a machine under load is slower, not different).
+  // same height ten frames running, and every font face in use loaded (a machine under load is
+  // slower, not different: a PDF of one page more was seen under two test workers).
   window.dispatchEvent(new Event("beforeprint"));
   let last = -1, still = 0;
-  while (still < 3) {
+  while (still < 10) {
     await new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+    await document.fonts.ready;
     const height = document.documentElement.scrollHeight;
     still = height === last ? still + 1 : 0;
     last = height;
