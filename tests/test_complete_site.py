@@ -87,7 +87,8 @@ def test_hosted_build_cover_gives_its_address(real_site):
 
 def test_make_build_makes_every_format_of_every_edition_and_its_log_names_each(tmp_path, monkeypatch, capsys):
     """docs.py build's steps, each command stood in for: the pages, both PDFs in one step (one
-    Chromium session), each edition's e-book, both offline copies from one offline build."""
+    Chromium session), each edition's e-book, both offline copies from one offline build; for
+    the editions the page build made."""
     from gpt4qa import cli
 
     made = []
@@ -98,12 +99,26 @@ def test_make_build_makes_every_format_of_every_edition_and_its_log_names_each(t
             return 0
         return run
 
-    monkeypatch.setattr(cli, "cmd_pages", lambda args: made.append(("pages", ())) or 0)
+    def pages(editions):
+        def run(args):
+            made.append(("pages", ()))
+            for prefix in editions:  # the homes of the editions the page build made
+                (args.site / prefix).mkdir(parents=True, exist_ok=True)
+                (args.site / prefix / "index.html").write_text("<html></html>", encoding="utf-8")
+            return 0
+        return run
+
     for fmt in ("pdf", "epub", "offline"):
         monkeypatch.setattr(cli, f"cmd_{fmt}", stand_in(fmt))
+    monkeypatch.setattr(cli, "cmd_pages", pages(("", "zh-Hant/")))
     assert cli.main(["build", str(tmp_path / "site")]) == 0
     both = ("zh-Hans", "zh-Hant")
     assert made == [("pages", ()), ("pdf", both), ("epub", ("zh-Hans",)), ("epub", ("zh-Hant",)), ("offline", both)]
     log = [line.rsplit(" done in ", 1)[0] for line in capsys.readouterr().out.splitlines()]
     assert log == ["build: pages", "build: pdf (zh-Hans, zh-Hant)", "build: epub zh-Hans", "build: epub zh-Hant",
                    "build: offline copy (zh-Hans, zh-Hant)"]
+    # A configuration that builds the Simplified edition alone gets its formats alone.
+    made.clear()
+    monkeypatch.setattr(cli, "cmd_pages", pages(("",)))
+    assert cli.main(["build", str(tmp_path / "one")]) == 0
+    assert made == [("pages", ()), ("pdf", ("zh-Hans",)), ("epub", ("zh-Hans",)), ("offline", ("zh-Hans",))]

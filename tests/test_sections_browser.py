@@ -7,12 +7,13 @@ from helpers import add_style
 
 SECTIONS = [a for a in read_contract() if "#" in a and "#fig-" not in a]
 # The browser has scrolled to the target once it is :target and the scroll has come to rest (the
-# same position three frames running: a smooth scroll takes longer on a machine under load).
+# same position ten frames running, a task apart: a smooth scroll takes longer on a machine under
+# load, and was seen standing still for three frames mid-way under two test workers).
 LANDED = """async ident => {
   if (document.querySelector(':target')?.id !== ident) return false;
   let last = -1, still = 0;
-  while (still < 3) {
-    await new Promise(done => requestAnimationFrame(() => done()));
+  while (still < 10) {
+    await new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
     still = scrollY === last ? still + 1 : 0;
     last = scrollY;
   }
