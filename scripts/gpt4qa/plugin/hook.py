@@ -26,7 +26,7 @@ from gpt4qa.checks.built_site import load_site
 from gpt4qa.checks.characters import TEXT_ASSETS, check_characters
 from gpt4qa.checks.data_figures import check_data_figures
 from gpt4qa.checks.headings import check_headings
-from gpt4qa.core.editions import BY_KEY, EPUB, OFFLINE, PDF, SIMPLIFIED, Edition
+from gpt4qa.core.editions import BY_KEY, EPUB, OFFLINE, PDF, PRINT_VIEW, SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.core.project import SHIM_PATH, SHIM_SOURCE
 from gpt4qa.core.shown_text import convert_html, convert_text_asset
@@ -286,7 +286,8 @@ class ArticleHook:
         if not self.convert:
             return
         site = Path(config.site_dir)
-        files = [site / PurePosixPath("print_page") / "index.html"] if not self.offline else []
+        # The print view below this build's root (the edition's own: its prefix is the whole site's).
+        files = [site / PRINT_VIEW / "index.html"] if not self.offline else []
         for pattern in TEXT_ASSETS:
             files += sorted(site.glob(pattern))
         for path in files:

